@@ -1,0 +1,45 @@
+// Turns one Article into its Xapian documents: the article record, one document per passage,
+// one per related link. Pure and thread-friendly: each thread brings its own Analyzer.
+#pragma once
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "article.h"
+#include "segment.h"
+
+namespace newsindex {
+
+struct BuildOptions {
+  std::string language;        // forces a stemming language ("" = the article's, else English)
+  SegmentOptions segment;
+};
+
+struct BuiltArticle {
+  std::string id;
+  std::string content_hash;     // normalized passage text, for duplicate detection
+  Xapian::Document article_doc;
+  std::vector<Xapian::Document> passage_docs;
+  std::vector<Xapian::Document> link_docs;
+  size_t invalid_utf8 = 0;
+};
+
+// Fills a missing id: canonical URL, else the source path.
+void assign_article_id(Article& a);
+
+BuiltArticle build_documents(const Article& a, Analyzer& analyzer, const BuildOptions& opts);
+
+// The JSON stored as document data, shared with the reader side.
+namespace data_keys {
+inline constexpr const char* kText = "text";
+inline constexpr const char* kSection = "section";
+inline constexpr const char* kCaption = "caption";
+inline constexpr const char* kPassage = "passage";
+inline constexpr const char* kLine = "line";
+inline constexpr const char* kUrl = "url";
+inline constexpr const char* kLinkDate = "link_date";
+}  // namespace data_keys
+
+}  // namespace newsindex

@@ -1,0 +1,177 @@
+#include "index_writer.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <thread>
+
+#include "errors.h"
+#include "schema.h"
+
+namespace newsindex {
+
+namespace {
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path, double lock_timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(lock_timeout);
+  while (true) {
+    try {
+      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      if (std::chrono::steady_clock::now() >= deadline)
+        throw DatabaseError(fmt::format("{}: database is locked by another newsindex (waited {:g}s; --lock-timeout to wait longer)",
+                                        path, lock_timeout));
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw DatabaseError(fmt::format("{}: cannot open or create database: {}", path, e.get_msg()));
+    } catch (const Xapian::DatabaseCreateError& e) {
+      throw DatabaseError(fmt::format("{}: cannot create database: {}", path, e.get_msg()));
+    }
+  }
+}
+
+SourceRecord record_from_json(const std::string& data) {
+  SourceRecord r;
+  auto j = nlohmann::json::parse(data, nullptr, false);
+  if (!j.is_object()) return r;
+  r.path = j.value("path", "");
+  r.size = j.value("size", uint64_t{0});
+  r.mtime_ns = j.value("mtime_ns", int64_t{0});
+  r.hash = j.value("hash", "");
+  r.articles = j.value("articles", size_t{0});
+  r.passages = j.value("passages", size_t{0});
+  r.links = j.value("links", size_t{0});
+  r.indexed_at = j.value("indexed_at", "");
+  return r;
+}
+
+}  // namespace
+
+void check_schema_version(const Xapian::Database& db, const std::string& path) {
+  std::string v = db.get_metadata(schema::kVersionKey);
+  if (v.empty() && db.get_doccount() == 0) return;  // new, empty database
+  if (v != std::to_string(schema::kSchemaVersion))
+    throw DatabaseError(fmt::format(
+        "{}: database schema version {} is not the version this newsindex uses ({}); re-index into a new database",
+        path, v.empty() ? "(none)" : v, schema::kSchemaVersion));
+}
+
+Xapian::Database open_for_reading(const std::string& path) {
+  if (!std::filesystem::exists(path))
+    throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", path, path));
+  try {
+    Xapian::Database db(path);
+    check_schema_version(db, path);
+    return db;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw DatabaseError(fmt::format("{}: not a newsindex database: {}", path, e.get_msg()));
+  }
+}
+
+IndexWriter::IndexWriter(const std::string& path, const WriterOptions& opts)
+    : db_(open_writable(path, opts.lock_timeout)), opts_(opts) {
+  check_schema_version(db_, path);
+  if (db_.get_metadata(schema::kVersionKey).empty()) {
+    db_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    db_.commit();
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  // An unfinished batch is cancelled by Xapian when the database closes: the last committed
+  // state stays intact. Normal paths call commit() first.
+}
+
+void IndexWriter::maybe_begin() {
+  if (!in_txn_) {
+    db_.begin_transaction(true);
+    in_txn_ = true;
+  }
+}
+
+void IndexWriter::count(size_t docs) {
+  pending_ += docs;
+  if (pending_ >= opts_.batch_documents) commit();
+}
+
+void IndexWriter::commit() {
+  if (in_txn_) {
+    db_.commit_transaction();
+    in_txn_ = false;
+  }
+  pending_ = 0;
+}
+
+std::optional<SourceRecord> IndexWriter::source(const std::string& path) const {
+  const std::string key = schema::term("sourcekey", path);
+  Xapian::PostingIterator it = db_.postlist_begin(key);
+  if (it == db_.postlist_end(key)) return std::nullopt;
+  return record_from_json(db_.get_document(*it).get_data());
+}
+
+std::vector<SourceRecord> IndexWriter::sources() const {
+  std::vector<SourceRecord> out;
+  const std::string kind = schema::term("type", schema::kind_name(schema::Kind::Source));
+  for (auto it = db_.postlist_begin(kind); it != db_.postlist_end(kind); ++it)
+    out.push_back(record_from_json(db_.get_document(*it).get_data()));
+  return out;
+}
+
+void IndexWriter::record_source(const SourceRecord& rec) {
+  maybe_begin();
+  Xapian::Document doc;
+  const std::string key = schema::term("sourcekey", rec.path);
+  doc.add_boolean_term(key);
+  doc.add_boolean_term(schema::term("type", schema::kind_name(schema::Kind::Source)));
+  doc.add_value(schema::kSlotKind, std::string(schema::kind_name(schema::Kind::Source)));
+  doc.add_value(schema::kSlotSource, rec.path);
+  doc.add_value(schema::kSlotHash, rec.hash);
+  nlohmann::json j{{"path", rec.path},         {"size", rec.size},         {"mtime_ns", rec.mtime_ns},
+                   {"hash", rec.hash},         {"articles", rec.articles}, {"passages", rec.passages},
+                   {"links", rec.links},       {"indexed_at", rec.indexed_at.empty() ? now_iso() : rec.indexed_at}};
+  doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  db_.replace_document(key, doc);
+  count(1);
+}
+
+void IndexWriter::replace_source(const SourceRecord& rec, std::vector<BuiltArticle>& articles) {
+  maybe_begin();
+  db_.delete_document(schema::term("source", rec.path));
+  SourceRecord r = rec;
+  r.articles = articles.size();
+  r.passages = r.links = 0;
+  r.indexed_at.clear();
+  size_t docs = 0;
+  for (BuiltArticle& b : articles) {
+    db_.delete_document(schema::term("article", b.id));
+    db_.add_document(b.article_doc);
+    for (auto& d : b.passage_docs) db_.add_document(d);
+    for (auto& d : b.link_docs) db_.add_document(d);
+    r.passages += b.passage_docs.size();
+    r.links += b.link_docs.size();
+    docs += 1 + b.passage_docs.size() + b.link_docs.size();
+  }
+  count(docs);
+  record_source(r);
+}
+
+void IndexWriter::remove_source(const std::string& path) {
+  maybe_begin();
+  db_.delete_document(schema::term("source", path));
+  db_.delete_document(schema::term("sourcekey", path));
+  count(1);
+}
+
+}  // namespace newsindex

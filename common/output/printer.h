@@ -1,0 +1,42 @@
+// One printer interface, one backend per output format (text, json, tsv, trec): commands emit
+// hits once and every format stays consistent.
+#pragma once
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "hit.h"
+
+namespace newsindex {
+
+enum class OutputFormat { Text, Json, Tsv, Trec };
+std::optional<OutputFormat> output_format_from_name(std::string_view name);
+
+struct PrintOptions {
+  bool color = false;        // ANSI colour (text only)
+  bool header = false;       // TSV header line
+  bool batch = false;        // hits carry their qid
+  bool articles = false;     // TREC ids are article ids
+  size_t snippet_length = 0; // text mode: trim around the matches (0 = whole passage)
+};
+
+class Printer {
+ public:
+  virtual ~Printer() = default;
+  virtual void begin() {}
+  virtual void hit(const Hit& h) = 0;
+  virtual void end() {}
+};
+
+std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o);
+
+// The JSON object of one hit (the JSON Lines contract); shared by tests and --show.
+std::string hit_to_json(const Hit& h, bool with_qid);
+
+// TSV field order (documented in README.md).
+inline constexpr std::string_view kTsvFields =
+    "rank\tscore\ttype\tarticle\tpassage\tdate\ttitle\tsection\turl\tsource\ttext\tmatches";
+
+}  // namespace newsindex

@@ -1,0 +1,31 @@
+// What `newsquery` does once its options are parsed: search, batch, count, stats.
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "output/printer.h"
+#include "query_parser.h"
+#include "search.h"
+
+namespace newsindex {
+
+// JSON output schema version (`--format-version`, `--stats`); bump on incompatible changes.
+inline constexpr int kOutputFormatVersion = 1;
+
+struct QueryCommand {
+  std::string db;
+  std::string query;           // words joined by spaces
+  OutputFormat format = OutputFormat::Text;
+  PrintOptions print;
+  QueryOptions parse;
+  SearchOptions search;
+  bool batch = false;
+  bool count = false;
+  bool stats = false;
+};
+
+// Returns the exit status: 0 something matched, 1 nothing did, 2 error (message on `err`).
+int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace newsindex

@@ -1,0 +1,48 @@
+// The query language: words, "phrases", AND/OR/NOT, +/-, parentheses, NEAR/n, ADJ/n, trailing
+// wildcards, =exact words, field:value and date ranges. Every word goes through the Analyzer,
+// so queries match exactly what was indexed.
+#pragma once
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.h"
+
+namespace newsindex {
+
+// What the highlighter marks in a passage: the same forms the query searched.
+struct MatchSet {
+  std::set<std::string> raw;        // exact words (phrases, =word, non-stemmable words)
+  std::set<std::string> stems;      // stems of stemmable words
+  std::set<std::string> acronyms;   // acronym terms (normalized, no prefix)
+  std::vector<std::string> prefixes;// wildcard prefixes
+  bool empty() const { return raw.empty() && stems.empty() && acronyms.empty() && prefixes.empty(); }
+};
+
+struct QueryOptions {
+  bool plain = false;             // natural-language text: no operators, every word a word
+  bool default_and = false;       // words without an operator must all match
+  std::string language = "english";
+  Xapian::termcount max_wildcard = 1000;  // a wildcard expanding to more terms is an error
+  size_t max_terms = 1000;                // longer queries are refused
+  size_t max_depth = 100;                 // parenthesis nesting
+};
+
+struct ParsedQuery {
+  Xapian::Query query;    // the ranked part (empty = match everything, e.g. only filters)
+  Xapian::Query filter;   // boolean filters (empty = none)
+  MatchSet matches;
+  std::vector<std::string> words;  // normalized query words, for spelling suggestions
+};
+
+// Throws QueryError (with the byte column of the problem) on a malformed query.
+ParsedQuery parse_query(std::string_view text, Analyzer& analyzer, const QueryOptions& opts);
+
+// Date range bounds for date:FROM..TO ("2018", "2018-06", "2018-06-01"); open ends allowed.
+// Returns YYYYMMDD strings for the value range (lo "" / hi "" = open).
+std::pair<std::string, std::string> parse_date_range(std::string_view value, size_t column);
+
+}  // namespace newsindex

@@ -1,0 +1,329 @@
+// Page metadata for the HTML reader. One walk collects every candidate; the precedence rules
+// then pick from them, so each rule reads as a list of sources in order.
+#include "readers/html_metadata.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cctype>
+#include <unordered_map>
+#include <vector>
+
+#include "dates.h"
+#include "readers/html_dom.h"
+#include "url.h"
+
+namespace newsindex::html {
+namespace {
+
+using nlohmann::json;
+
+struct Candidates {
+  std::unordered_map<std::string, std::string> meta;  // property/name/itemprop/http-equiv -> content
+  std::string canonical_href, base_href, html_lang, title;
+  std::string h1_in_root, h1_anywhere, time_in_root, time_anywhere;
+  std::vector<json> json_ld;
+};
+
+bool has_token(const char* list, std::string_view token) {
+  if (!list) return false;
+  std::string low = ascii_lower(list);
+  size_t pos = 0;
+  while ((pos = low.find(token, pos)) != std::string::npos) {
+    bool start_ok = pos == 0 || low[pos - 1] == ' ';
+    bool end_ok = pos + token.size() == low.size() || low[pos + token.size()] == ' ';
+    if (start_ok && end_ok) return true;
+    pos += token.size();
+  }
+  return false;
+}
+
+void collect_meta(const GumboNode* n, Candidates& c) {
+  const char* content = attribute(n, "content");
+  if (!content) return;
+  for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
+    const char* key = attribute(n, key_attr);
+    if (key && *key) c.meta.emplace(ascii_lower(key), content);
+  }
+}
+
+void collect_json_ld(const GumboNode* n, Candidates& c) {
+  const char* type = attribute(n, "type");
+  if (!type || ascii_lower(type).find("ld+json") == std::string::npos) return;
+  json parsed = json::parse(text_content(n), nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_discarded()) c.json_ld.push_back(std::move(parsed));
+}
+
+// The time a <time> element stands for: its datetime attribute, else its text.
+std::string time_value(const GumboNode* n) {
+  const char* dt = attribute(n, "datetime");
+  return dt ? std::string(dt) : text_content(n);
+}
+
+void collect_element(const GumboNode* n, bool in_root, Candidates& c) {
+  switch (tag_of(n)) {
+    case GUMBO_TAG_HTML:
+      if (const char* lang = attribute(n, "lang"); lang && c.html_lang.empty()) c.html_lang = lang;
+      break;
+    case GUMBO_TAG_META: collect_meta(n, c); break;
+    case GUMBO_TAG_LINK:
+      if (has_token(attribute(n, "rel"), "canonical") && c.canonical_href.empty())
+        if (const char* href = attribute(n, "href")) c.canonical_href = href;
+      break;
+    case GUMBO_TAG_BASE:
+      if (const char* href = attribute(n, "href"); href && c.base_href.empty()) c.base_href = href;
+      break;
+    case GUMBO_TAG_TITLE:  // <svg><title> is a tooltip, not the page title
+      if (n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML && c.title.empty()) c.title = text_content(n);
+      break;
+    case GUMBO_TAG_H1:
+      if (in_root && c.h1_in_root.empty()) c.h1_in_root = text_content(n);
+      if (c.h1_anywhere.empty()) c.h1_anywhere = text_content(n);
+      break;
+    case GUMBO_TAG_TIME:
+      if (in_root && !iso_date(c.time_in_root)) c.time_in_root = time_value(n);
+      if (!iso_date(c.time_anywhere)) c.time_anywhere = time_value(n);
+      break;
+    case GUMBO_TAG_SCRIPT: collect_json_ld(n, c); break;
+    default: break;
+  }
+}
+
+Candidates collect(const GumboNode* document, const GumboNode* root) {
+  Candidates c;
+  int in_root = 0;
+  walk(
+      document,
+      [&](const GumboNode* n) {
+        if (!is_element(n)) return n->type == GUMBO_NODE_DOCUMENT;
+        if (n == root) ++in_root;
+        collect_element(n, in_root > 0, c);
+        return true;
+      },
+      [&](const GumboNode* n) {
+        if (n == root) --in_root;
+      });
+  return c;
+}
+
+// ---- JSON-LD ----
+
+bool is_article_type(const json& obj) {
+  auto article_like = [](const json& t) {
+    if (!t.is_string()) return false;
+    std::string s = t.get<std::string>();
+    return s.ends_with("Article") || s == "BlogPosting" || s == "Report" || s == "LiveBlogPosting";
+  };
+  auto it = obj.find("@type");
+  if (it == obj.end()) return false;
+  if (it->is_array()) {
+    for (const json& t : *it)
+      if (article_like(t)) return true;
+    return false;
+  }
+  return article_like(*it);
+}
+
+void flatten_ld(const json& j, std::vector<const json*>& out, int depth) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const json& e : j) flatten_ld(e, out, depth + 1);
+  } else if (j.is_object()) {
+    out.push_back(&j);
+    if (auto g = j.find("@graph"); g != j.end()) flatten_ld(*g, out, depth + 1);
+  }
+}
+
+// JSON-LD objects, article types first: a page's graph also describes the site and the
+// breadcrumb, whose "name" and dates are not the article's.
+std::vector<const json*> ld_objects(const std::vector<json>& docs) {
+  std::vector<const json*> all;
+  for (const json& d : docs) flatten_ld(d, all, 0);
+  std::vector<const json*> ordered;
+  for (const json* o : all)
+    if (is_article_type(*o)) ordered.push_back(o);
+  for (const json* o : all)
+    if (!is_article_type(*o)) ordered.push_back(o);
+  return ordered;
+}
+
+std::string ld_name(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) {
+    auto n = v.find("name");
+    if (n != v.end() && n->is_string()) return n->get<std::string>();
+  }
+  if (v.is_array()) {
+    std::string joined;
+    for (const json& e : v) {
+      std::string name = ld_name(e);
+      if (name.empty()) continue;
+      if (!joined.empty()) joined += ", ";
+      joined += name;
+    }
+    return joined;
+  }
+  return "";
+}
+
+std::string ld_string(const std::vector<const json*>& objs, const char* field) {
+  for (const json* o : objs) {
+    auto it = o->find(field);
+    if (it == o->end()) continue;
+    std::string s = ld_name(*it);
+    if (!s.empty()) return s;
+  }
+  return "";
+}
+
+// ---- precedence ----
+
+std::string meta_value(const Candidates& c, std::string_view key) {
+  auto it = c.meta.find(std::string(key));
+  return it == c.meta.end() ? "" : collapse_whitespace(it->second);
+}
+
+template <size_t N>
+std::string first_meta(const Candidates& c, const std::array<std::string_view, N>& keys) {
+  for (std::string_view k : keys)
+    if (std::string v = meta_value(c, k); !v.empty()) return v;
+  return "";
+}
+
+std::string pick_title(const Candidates& c, const std::vector<const json*>& ld) {
+  std::string site = meta_value(c, "og:site_name");
+  for (const std::string& t : {meta_value(c, "og:title"), meta_value(c, "twitter:title"), c.h1_in_root,
+                               c.h1_anywhere, strip_title_suffix(c.title, site),
+                               collapse_whitespace(ld_string(ld, "headline"))})
+    if (!t.empty()) return t;
+  return "";
+}
+
+std::optional<std::string> pick_date(const Candidates& c, const std::vector<const json*>& ld) {
+  static constexpr std::array<std::string_view, 10> kLateMeta = {
+      "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
+      "datepublished", "sailthru.date", "parsely-pub-date", "og:article:published_time"};
+  for (const std::string& v : {meta_value(c, "article:published_time"), c.time_in_root,
+                               ld_string(ld, "datePublished"), c.time_anywhere, first_meta(c, kLateMeta),
+                               ld_string(ld, "dateCreated")})
+    if (auto d = iso_date(v)) return d;
+  return std::nullopt;
+}
+
+bool looks_like_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
+
+std::string clean_author(std::string a) {
+  a = collapse_whitespace(a);
+  if (a.size() > 3 && (a.starts_with("By ") || a.starts_with("by "))) a.erase(0, 3);
+  return looks_like_url(a) ? "" : a;
+}
+
+std::string pick_author(const Candidates& c, const std::vector<const json*>& ld) {
+  static constexpr std::array<std::string_view, 4> kLateMeta = {"article:author", "parsely-author",
+                                                                "sailthru.author", "dc.creator"};
+  for (const std::string& a : {meta_value(c, "author"), ld_string(ld, "author"), first_meta(c, kLateMeta)})
+    if (std::string clean = clean_author(a); !clean.empty()) return clean;
+  return "";
+}
+
+std::string pick_url(const Candidates& c) {
+  std::string og = meta_value(c, "og:url");
+  std::string canonical = collapse_whitespace(c.canonical_href);
+  for (const std::string& u : {resolve_url(og, canonical), og, resolve_url(c.base_href, canonical)})
+    if (std::string canon = canonical_url(u); !canon.empty()) return canon;
+  return "";
+}
+
+std::string pick_lang(const Candidates& c) {
+  std::string lang = collapse_whitespace(c.html_lang);
+  if (lang.empty()) lang = meta_value(c, "content-language");
+  if (lang.empty()) {
+    lang = meta_value(c, "og:locale");
+    for (char& ch : lang)
+      if (ch == '_') ch = '-';
+  }
+  return lang;
+}
+
+std::string pick_category(const Candidates& c, const std::vector<const json*>& ld) {
+  std::string section = meta_value(c, "article:section");
+  if (section.empty()) {
+    for (const json* o : ld) {
+      auto it = o->find("articleSection");
+      if (it == o->end()) continue;
+      const json& v = it->is_array() && !it->empty() ? it->front() : *it;
+      if (v.is_string()) { section = collapse_whitespace(v.get<std::string>()); break; }
+    }
+  }
+  return section;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+size_t word_count(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string strip_title_suffix(std::string_view title, std::string_view site_name) {
+  std::string t = collapse_whitespace(title);
+  static constexpr std::array<std::string_view, 6> kSeparators = {
+      " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " :: "};
+  size_t best = std::string::npos, sep_len = 0;
+  for (std::string_view sep : kSeparators) {
+    size_t pos = t.rfind(sep);
+    if (pos != std::string::npos && (best == std::string::npos || pos > best)) {
+      best = pos;
+      sep_len = sep.size();
+    }
+  }
+  if (best == std::string::npos || best == 0) return t;
+  std::string head = t.substr(0, best);
+  std::string tail = t.substr(best + sep_len);
+  bool is_site = !site_name.empty() && collapse_whitespace(site_name) == tail;
+  // Site names are short and capitalised; "Trump — with a list of concerns" is one headline.
+  bool capitalised = !tail.empty() && !(tail[0] >= 'a' && tail[0] <= 'z');
+  bool short_tail = capitalised && word_count(tail) <= 4 && tail.size() * 2 < head.size();
+  return (is_site || short_tail) ? head : t;
+}
+
+PageMeta read_metadata(const GumboNode* document, const GumboNode* article_root) {
+  Candidates c = collect(document, article_root);
+  std::vector<const json*> ld = ld_objects(c.json_ld);
+  PageMeta m;
+  m.title = pick_title(c, ld);
+  m.date = pick_date(c, ld);
+  m.author = pick_author(c, ld);
+  m.url = pick_url(c);
+  m.link_base = c.base_href.empty() ? m.url : resolve_url(m.url, html::collapse_whitespace(c.base_href));
+  m.lang = pick_lang(c);
+  m.category = pick_category(c, ld);
+  return m;
+}
+
+std::optional<std::string> iso_date(std::string_view text) {
+  std::string t = collapse_whitespace(text);
+  if (t.empty()) return std::nullopt;
+  if (t.size() >= 10 && all_digits(t.substr(0, 4)) && (t[4] == '-' || t[4] == '/') && all_digits(t.substr(5, 2)) &&
+      t[7] == t[4] && all_digits(t.substr(8, 2)) && (t.size() == 10 || !std::isdigit(static_cast<unsigned char>(t[10])))) {
+    int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)), d = std::stoi(t.substr(8, 2));
+    if (!valid_ymd(y, m, d)) return std::nullopt;
+    return t.substr(0, 4) + "-" + t.substr(5, 2) + "-" + t.substr(8, 2);
+  }
+  return parse_date(t, /*whole_line=*/true);
+}
+
+}  // namespace newsindex::html

@@ -1,0 +1,112 @@
+#include "readers/jsonl_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include "dates.h"
+#include "segment.h"
+#include "url.h"
+
+namespace newsindex {
+
+std::vector<std::string> split_paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = normalize_space(text.substr(pos, nl - pos));
+    if (line.empty()) {
+      if (!current.empty()) out.push_back(std::move(current));
+      current.clear();
+    } else {
+      if (!current.empty()) current += ' ';
+      current += line;
+    }
+    pos = nl + 1;
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+namespace {
+
+std::string str_field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (it->is_string()) return normalize_space(it->get<std::string>());
+  if (it->is_number()) return it->dump();
+  if (it->is_array()) {  // "author": ["A", "B"]
+    std::string joined;
+    for (const auto& v : *it)
+      if (v.is_string()) joined += (joined.empty() ? "" : ", ") + v.get<std::string>();
+    return joined;
+  }
+  if (it->is_object() && it->contains("name") && (*it)["name"].is_string())
+    return (*it)["name"].get<std::string>();
+  return {};
+}
+
+}  // namespace
+
+Article parse_jsonl_line(std::string_view line, const std::string& source, size_t line_no) {
+  const std::string where = source + ":" + std::to_string(line_no);
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded()) throw InputError(where, "not a JSON object (invalid JSON)");
+  if (!j.is_object()) throw InputError(where, "not a JSON object");
+  Article a;
+  a.source = source;
+  a.source_line = static_cast<uint32_t>(line_no);
+  a.id = str_field(j, "id");
+  std::string url = str_field(j, "url");
+  if (!url.empty()) a.url = canonical_url(url).empty() ? url : canonical_url(url);
+  if (a.id.empty() && a.url.empty()) throw InputError(where, "no \"id\" or \"url\"");
+  auto text = j.find("text");
+  if (text == j.end() || !text->is_string()) throw InputError(where, "no \"text\" string");
+  a.title = str_field(j, "title");
+  a.author = str_field(j, "author");
+  a.lang = str_field(j, "lang");
+  a.category = str_field(j, "category");
+  if (a.category.empty()) a.category = str_field(j, "section");
+  if (std::string d = str_field(j, "date"); !d.empty()) a.date = parse_date(d);
+  for (auto& p : split_paragraphs(text->get<std::string>())) {
+    Block b;
+    b.text = std::move(p);
+    b.line = static_cast<uint32_t>(line_no);
+    a.blocks.push_back(std::move(b));
+  }
+  if (auto links = j.find("links"); links != j.end() && links->is_array()) {
+    for (const auto& l : *links) {
+      if (!l.is_object()) continue;
+      LinkRef ref;
+      ref.url = str_field(l, "url");
+      ref.anchor = str_field(l, "text");
+      if (ref.anchor.empty()) ref.anchor = str_field(l, "anchor");
+      ref.block_index = a.blocks.empty() ? -1 : static_cast<int>(a.blocks.size()) - 1;
+      if (!ref.url.empty()) a.links.push_back(std::move(ref));
+    }
+  }
+  if (a.blocks.empty() && a.title.empty()) throw InputError(where, "empty \"text\"");
+  return a;
+}
+
+ReadResult read_jsonl(std::string_view text, const std::string& source) {
+  ReadResult r;
+  size_t pos = 0, line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    ++line_no;
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    try {
+      r.articles.push_back(parse_jsonl_line(line, source, line_no));
+    } catch (const InputError& e) {
+      r.problems.push_back(e);
+    }
+  }
+  return r;
+}
+
+}  // namespace newsindex

@@ -1,0 +1,20 @@
+// The "news text" format of saved articles: breadcrumb, meta line, title, dateline, caption,
+// one paragraph per line, short heading lines, [interstitial_link] related links, author bio.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "article.h"
+
+namespace newsindex {
+
+Article read_news_text(std::string_view text, const std::string& source);
+
+// True when the first lines look like this format (breadcrumb, meta line or dateline).
+bool looks_like_news_text(std::string_view text);
+
+// Pulls [interstitial_link url=”…”]anchor[/interstitial_link] shortcodes out of a line: the
+// anchor stays in the returned text, the link is appended to `links`.
+std::string extract_shortcode_links(std::string_view line, std::vector<LinkRef>& links, int block_index);
+
+}  // namespace newsindex

@@ -1,0 +1,54 @@
+#include "schema.h"
+
+#include <stdexcept>
+
+#include "hash.h"
+
+namespace newsindex::schema {
+
+namespace {
+constexpr std::array<std::string_view, 4> kKindNames{"passage", "link", "article", "source"};
+}
+
+std::string_view kind_name(Kind k) { return kKindNames[static_cast<size_t>(k)]; }
+
+std::optional<Kind> kind_from_name(std::string_view name) {
+  for (size_t i = 0; i < kKindNames.size(); ++i)
+    if (kKindNames[i] == name) return static_cast<Kind>(i);
+  return std::nullopt;
+}
+
+const Field& field(std::string_view name) {
+  for (const auto& f : kFields)
+    if (f.name == name) return f;
+  throw std::out_of_range("schema: unknown field " + std::string(name));
+}
+
+const Field* user_field(std::string_view name) {
+  for (const auto& f : kFields)
+    if (f.name == name && (f.flags & kUserField)) return &f;
+  return nullptr;
+}
+
+std::string term(std::string_view field_name, std::string_view value) {
+  const Field& f = field(field_name);
+  std::string t(f.prefix);
+  // A raw term starting with an upper-case letter would read as a prefix; prefixed
+  // terms whose value starts with upper case get Xapian's ":" separator.
+  if (!f.prefix.empty() && !value.empty() && value[0] >= 'A' && value[0] <= 'Z') t += ':';
+  t.append(value);
+  if (t.size() > kMaxTermBytes) {
+    const std::string digest = hex_digest(value).substr(0, 16);
+    t.resize(kMaxTermBytes - 17);
+    t.append(1, '#').append(digest);
+  }
+  return t;
+}
+
+std::string stem_prefix(std::string_view field_name) {
+  std::string p(1, 'Z');
+  p.append(field(field_name).prefix);
+  return p;
+}
+
+}  // namespace newsindex::schema

@@ -1,0 +1,87 @@
+// The index schema: the only place that names term prefixes, value slots and document kinds.
+// Indexer and query both go through these names; bump kSchemaVersion when the meaning changes.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsindex::schema {
+
+// Version 1: passages, links, articles and sources as documents; see kFields.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr const char* kVersionKey = "newsindex:schema_version";
+
+// Xapian's glass backend refuses terms over 245 bytes; longer ones are hashed (as Omega does).
+inline constexpr size_t kMaxTermBytes = 240;
+
+enum class Kind { Passage, Link, Article, Source };
+std::string_view kind_name(Kind k);
+std::optional<Kind> kind_from_name(std::string_view name);
+
+// Value slots; numbers are explicit because they are on disk.
+enum Slot : unsigned {
+  kSlotKind = 0,       // kind name
+  kSlotDate = 1,       // YYYYMMDD of the article date ("" when unknown)
+  kSlotArticle = 2,    // article id
+  kSlotOrdinal = 3,    // passage ordinal, Xapian::sortable_serialise
+  kSlotSite = 4,       // host of the article URL
+  kSlotAuthor = 5,
+  kSlotSection = 6,    // nearest heading above the passage
+  kSlotMonth = 7,      // YYYY-MM
+  kSlotYear = 8,       // YYYY
+  kSlotSource = 9,     // source path
+  kSlotHash = 10,      // content hash (articles: normalized text, sources: file bytes)
+  kSlotLinkTarget = 11,// canonical URL a link points to
+  kSlotArticleLen = 12,// article length in words (article documents), sortable_serialise
+};
+
+// How a field's words are indexed.
+enum FieldFlags : unsigned {
+  kFree = 1,        // analyzed text: raw terms (prefix) + stemmed terms ("Z" + prefix)
+  kPositions = 2,   // raw terms carry positions (phrases, NEAR)
+  kBoolean = 4,     // exact filter term, not analyzed except case-folding
+  kUserField = 8,   // reachable as name: in the query language
+};
+
+struct Field {
+  std::string_view name;    // query-language name
+  std::string_view prefix;  // Xapian term prefix
+  int slot;                 // value slot or -1
+  unsigned flags;
+  std::string_view description;
+};
+
+// The table. Body words have the empty prefix.
+inline constexpr std::array kFields{
+    Field{"body", "", -1, kFree | kPositions, "passage text, its section heading"},
+    Field{"acronym", "XA", -1, kFree | kPositions, "acronyms written in capitals (U.S., NATO)"},
+    Field{"title", "S", -1, kFree | kUserField, "article title"},
+    Field{"author", "A", kSlotAuthor, kFree | kUserField, "article author"},
+    Field{"section", "XS", kSlotSection, kFree | kUserField, "heading above the passage"},
+    Field{"category", "XC", -1, kFree | kUserField, "breadcrumb / desk of the article"},
+    Field{"site", "H", kSlotSite, kBoolean | kUserField, "host of the article URL"},
+    Field{"url", "U", -1, kBoolean | kUserField, "canonical URL (article or link target)"},
+    Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, article"},
+    Field{"lang", "L", -1, kBoolean | kUserField, "declared language"},
+    Field{"article", "XI", kSlotArticle, kBoolean | kUserField, "article id"},
+    Field{"date", "D", kSlotDate, kBoolean | kUserField, "article date YYYYMMDD (ranges)"},
+    Field{"month", "XM", kSlotMonth, kBoolean, "article month YYYYMM"},
+    Field{"year", "Y", kSlotYear, kBoolean, "article year YYYY"},
+    Field{"source", "XP", kSlotSource, kBoolean, "source path (all records of a source)"},
+    Field{"uid", "Q", -1, kBoolean, "unique term of an article document (its id)"},
+    Field{"sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
+    Field{"linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
+    Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (duplicates)"},
+};
+
+const Field& field(std::string_view name);        // throws std::out_of_range on unknown name
+const Field* user_field(std::string_view name);   // nullptr when not a query field
+
+// Builds "prefix + value" and hashes values that would exceed kMaxTermBytes.
+std::string term(std::string_view field_name, std::string_view value);
+// The stemmed-term prefix for a free-text field ("Z" + prefix).
+std::string stem_prefix(std::string_view field_name);
+
+}  // namespace newsindex::schema

@@ -1,0 +1,51 @@
+// Running a parsed query against the database: passages and links ranked by BM25, or whole
+// articles in articles mode, turned into Hits ready for a printer.
+#pragma once
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzer.h"
+#include "hit.h"
+#include "query_parser.h"
+
+namespace newsindex {
+
+struct Bm25Params {
+  double k1 = 1.2, b = 0.75;
+};
+
+struct SearchOptions {
+  size_t limit = 10;       // 0 = all
+  size_t offset = 0;
+  bool articles = false;   // one row per article
+  enum class Sort { Relevance, Date, DateDesc } sort = Sort::Relevance;
+  Bm25Params passage_bm25;
+  Bm25Params article_bm25{1.2, 0.75};
+  bool need_text = true;   // false: ids and scores only (TREC runs)
+  std::string language = "english";
+};
+
+struct SearchResult {
+  std::vector<Hit> hits;
+  size_t total = 0;        // matches in all (estimate when not counted exactly)
+};
+
+class Searcher {
+ public:
+  Searcher(Xapian::Database db, Analyzer& analyzer);
+  SearchResult search(const ParsedQuery& q, const SearchOptions& opts);
+  // Exact number of matching hits (articles in articles mode).
+  size_t count(const ParsedQuery& q, const SearchOptions& opts);
+  Xapian::Database& db() { return db_; }
+
+ private:
+  Xapian::Query full_query(const ParsedQuery& q, const SearchOptions& opts) const;
+  void fill_article(Hit& h);
+  Xapian::Database db_;
+  Analyzer& analyzer_;
+  std::map<std::string, std::string> article_cache_;  // id -> article data JSON
+};
+
+}  // namespace newsindex

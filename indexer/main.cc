@@ -1,0 +1,56 @@
+// newsindex: reads news articles (news text, HTML, JSON Lines, plain text) into a Xapian database.
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <iostream>
+
+#include "db_path.h"
+#include "errors.h"
+#include "indexing.h"
+#include "schema.h"
+
+int main(int argc, char** argv) {
+  using namespace newsindex;
+  CLI::App app{"newsindex: index news articles for passage search", "newsindex"};
+  IndexOptions o;
+  std::string db, format = "auto";
+  std::vector<std::string> paths;
+  app.add_option("--db", db, "Database path (default: $NEWSINDEX_DB, else ./newsindex.db)");
+  app.add_option("--input-format", format, "Force the input format instead of detecting it")
+      ->check(CLI::IsMember({"auto", "news", "jsonl", "text", "html"}));
+  app.add_option("--language", o.build.language,
+                 "Stemming language for all articles (BCP 47 or Xapian name; default: the article's, else English)");
+  app.add_option("--include", o.walk.include, "Only index files whose name or path matches this glob (repeatable)");
+  app.add_option("--exclude", o.walk.exclude, "Skip files whose name or path matches this glob (repeatable)");
+  app.add_flag("--hidden", o.walk.hidden, "Also index hidden files and directories found while walking");
+  app.add_flag("--prune", o.prune, "Remove sources under the given directories that no longer exist");
+  app.add_flag("--force", o.force, "Re-index sources even when unchanged");
+  app.add_option("--lock-timeout", o.writer.lock_timeout, "Seconds to wait for another writer's lock (default 0)");
+  app.add_option("--batch-size", o.writer.batch_documents, "Documents per committed transaction (default 20000)");
+  app.add_option("--max-words", o.build.segment.max_words, "Split paragraphs longer than this many words (default 150)");
+  app.add_option("--max-file-size", o.max_file_bytes, "Refuse files larger than this many bytes (default 1 GiB)");
+  app.add_flag("-q,--quiet", o.quiet, "No progress output (the summary line is always printed)");
+  app.set_version_flag("--version", std::string("newsindex ") + NEWSINDEX_VERSION + " (schema " +
+                                        std::to_string(schema::kSchemaVersion) + ")");
+  app.add_option("paths", paths, "Files, directories (recursive) or - for standard input")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  o.db = resolve_db_path(db);
+  o.format = *format_from_name(format);
+  try {
+    IndexSummary s = run_indexing(paths, o, std::cerr);
+    std::cerr << format_summary(s) << '\n';
+    return s.rejected ? 1 : 0;
+  } catch (const DatabaseError& e) {
+    std::cerr << "newsindex: " << e.what() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << "newsindex: " << o.db << ": " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "newsindex: " << e.what() << '\n';
+  }
+  return 2;
+}

@@ -1,0 +1,85 @@
+// newsquery: ranks passages (or articles) of a newsindex database and prints them.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "db_path.h"
+#include "errors.h"
+#include "query_command.h"
+#include "schema.h"
+
+int main(int argc, char** argv) {
+  using namespace newsindex;
+  CLI::App app{"newsquery: search a newsindex database; passages ranked by relevance", "newsquery"};
+  QueryCommand cmd;
+  std::string db, format = "text", color = "auto", sort = "relevance";
+  std::vector<std::string> words;
+  int format_version = kOutputFormatVersion;
+  app.add_option("--db", db, "Database path (default: $NEWSINDEX_DB, else ./newsindex.db)");
+  app.add_option("-f,--format", format, "Output format")->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "trec"}));
+  app.add_option("-n,--limit", cmd.search.limit, "Hits to print (0 = all; default 10)");
+  app.add_option("--offset", cmd.search.offset, "Skip this many hits first (paging)");
+  app.add_flag("--articles", cmd.search.articles, "One row per article, ranked by the article's evidence");
+  app.add_flag("--plain", cmd.parse.plain, "Natural-language query: no operators or syntax");
+  app.add_flag("--and", cmd.parse.default_and, "Words without an operator must all match (default: any, ranked)");
+  app.add_flag("--batch", cmd.batch, "Queries from stdin, one per line, optionally QID<TAB>query");
+  app.add_flag("-c,--count", cmd.count, "Print the number of matching hits");
+  app.add_flag("--stats", cmd.stats, "Print one JSON object describing the database");
+  app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  app.add_option("--color", color, "Colour matches: auto (terminal, no NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--header", cmd.print.header, "TSV: print the field names first");
+  app.add_option("--snippet-length", cmd.print.snippet_length, "Text mode: trim passages to about N bytes around the matches");
+  app.add_option("--language", cmd.parse.language, "Stemming language of the query (default english)");
+  app.add_option("--k1", cmd.search.passage_bm25.k1, "BM25 k1 for passages (default 1.2)");
+  app.add_option("--b", cmd.search.passage_bm25.b, "BM25 b for passages (default 0.75)");
+  app.add_option("--article-k1", cmd.search.article_bm25.k1, "BM25 k1 for articles (default 1.2)");
+  app.add_option("--article-b", cmd.search.article_bm25.b, "BM25 b for articles (default 0.75)");
+  app.add_option("--max-wildcard", cmd.parse.max_wildcard, "A wildcard may expand to at most this many words (default 1000)");
+  app.add_option("--format-version", format_version, "Refuse to run unless this JSON schema version can be produced");
+  app.set_version_flag("--version", std::string("newsquery ") + NEWSINDEX_VERSION + " (schema " +
+                                        std::to_string(schema::kSchemaVersion) + ", format " +
+                                        std::to_string(kOutputFormatVersion) + ")");
+  app.add_option("query", words, "Query words (joined by spaces)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (format_version != kOutputFormatVersion) {
+    std::cerr << "newsquery: output format version " << format_version << " is not supported (this newsquery writes version "
+              << kOutputFormatVersion << ")\n";
+    return 2;
+  }
+  cmd.db = resolve_db_path(db);
+  cmd.format = *output_format_from_name(format);
+  cmd.search.sort = sort == "date" ? SearchOptions::Sort::Date
+                    : sort == "-date" ? SearchOptions::Sort::DateDesc : SearchOptions::Sort::Relevance;
+  const bool no_color = std::getenv("NO_COLOR") && *std::getenv("NO_COLOR");
+  cmd.print.color = cmd.format == OutputFormat::Text &&
+                    (color == "always" || (color == "auto" && !no_color && isatty(STDOUT_FILENO)));
+  for (const auto& w : words) cmd.query += (cmd.query.empty() ? "" : " ") + w;
+  if (!cmd.batch && !cmd.stats && cmd.query.empty()) {
+    std::cerr << "newsquery: no query given (words as arguments, or --batch to read queries from stdin)\n";
+    return 2;
+  }
+  try {
+    return run_query_command(cmd, std::cin, std::cout, std::cerr);
+  } catch (const QueryError& e) {
+    std::cerr << "newsquery: malformed query at column " << e.column + 1 << ": " << e.what() << '\n';
+  } catch (const DatabaseError& e) {
+    std::cerr << "newsquery: " << e.what() << '\n';
+  } catch (const Xapian::DatabaseLockError& e) {
+    std::cerr << "newsquery: " << cmd.db << ": " << e.get_description() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << "newsquery: " << cmd.db << ": " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "newsquery: " << e.what() << '\n';
+  }
+  return 2;
+}

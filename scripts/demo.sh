@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# A fresh machine to ranked passages: installs what is missing, builds (Release), indexes
+# corpus/ (and the Brown press sections when fetched into data/), then searches "decoupling".
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/deps.sh"
+"$root/scripts/build.sh"
+db="$root/demo.db"
+inputs=("$root/corpus")
+[[ -f "$root/data/brown-press.jsonl" ]] && inputs+=("$root/data/brown-press.jsonl")
+"$root/build/bin/newsindex" --db "$db" "${inputs[@]}"
+echo
+echo "\$ newsquery --db demo.db decoupling"
+"$root/build/bin/newsquery" --db "$db" decoupling

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Relevance of newsindex/newsquery on one IR test collection (docs.jsonl, topics.tsv, qrels.txt):
+# indexes the documents into a throw-away database, runs every topic and scores the TREC run
+# with newseval (nDCG@10, MAP, P@10, R@100, MRR; trec_eval conventions).
+set -euo pipefail
+
+usage() {
+  cat >&2 <<USAGE
+usage: $(basename "$0") [--json] [--keep DIR] COLLECTION_DIR [extra newsquery options...]
+  COLLECTION_DIR  holds docs.jsonl, topics.tsv (qid<TAB>text) and qrels.txt
+  --json          print newseval's JSON object (plus "collection") instead of the table
+  --keep DIR      keep the database and the run in DIR instead of a temporary directory
+  Binaries come from \$BIN, else <repo>/build/bin.
+USAGE
+  exit 2
+}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BIN=${BIN:-$ROOT/build/bin}
+json=0
+keep=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --json) json=1; shift ;;
+    --keep) [[ $# -ge 2 ]] || usage; keep=$2; shift 2 ;;
+    -h|--help) usage ;;
+    --) shift; break ;;
+    -*) usage ;;
+    *) break ;;
+  esac
+done
+[[ $# -ge 1 ]] || usage
+collection=${1%/}
+shift
+for f in docs.jsonl topics.tsv qrels.txt; do
+  [[ -f $collection/$f ]] || { echo "eval.sh: $collection/$f not found" >&2; exit 2; }
+done
+for b in newsindex newsquery newseval; do
+  [[ -x $BIN/$b ]] || { echo "eval.sh: $BIN/$b not found (build first, or set BIN)" >&2; exit 2; }
+done
+name=$(basename "$(cd "$collection" && pwd)")
+
+if [[ -n $keep ]]; then
+  mkdir -p "$keep"
+  work=$keep
+  rm -rf "$work/db"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/newsindex-eval.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
+
+"$BIN/newsindex" --db "$work/db" --quiet --input-format jsonl "$collection/docs.jsonl"
+
+# newsquery exits 1 when some topic matched nothing, as grep does; only 2 is an error.
+rc=0
+"$BIN/newsquery" --db "$work/db" --batch --articles --plain --format trec --limit 1000 "$@" \
+  < "$collection/topics.tsv" > "$work/run" || rc=$?
+if [[ $rc -ne 0 && $rc -ne 1 ]]; then
+  echo "eval.sh: newsquery failed (exit $rc)" >&2
+  exit 2
+fi
+[[ -s $work/run ]] || { echo "eval.sh: newsquery produced an empty run" >&2; exit 2; }
+
+if [[ $json -eq 1 ]]; then
+  out=$("$BIN/newseval" --json "$collection/qrels.txt" "$work/run")
+  # Splice the collection name in without needing jq: newseval prints one object on one line.
+  printf '{"collection":"%s",%s\n' "$name" "${out#\{}"
+else
+  echo "collection: $name"
+  "$BIN/newseval" "$collection/qrels.txt" "$work/run"
+fi

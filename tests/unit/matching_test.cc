@@ -1,0 +1,155 @@
+// Index side and query side together: a passage is found (or not) by a query, through the same
+// analyzer, on an in-memory database. One row per rule of the analyzer issue.
+#include <gtest/gtest.h>
+
+#include "doc_builder.h"
+#include "errors.h"
+#include "query_parser.h"
+#include "search.h"
+
+using namespace newsindex;
+
+namespace {
+
+struct Corpus {
+  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  Analyzer an;
+  void add(const std::string& id, const std::string& text, const std::string& lang = "") {
+    Article a;
+    a.id = id;
+    a.source = id;
+    a.title = id;
+    a.lang = lang;
+    Block b;
+    b.text = text;
+    a.blocks.push_back(b);
+    BuiltArticle built = build_documents(a, an, BuildOptions{});
+    db.add_document(built.article_doc);
+    for (auto& d : built.passage_docs) db.add_document(d);
+    db.commit();
+  }
+  std::vector<std::string> search(const std::string& q, bool plain = false) {
+    QueryOptions qo;
+    qo.plain = plain;
+    ParsedQuery pq = parse_query(q, an, qo);
+    Searcher s(db, an);
+    SearchOptions so;
+    so.limit = 0;
+    std::vector<std::string> out;
+    for (const Hit& h : s.search(pq, so).hits) out.push_back(h.article);
+    return out;
+  }
+};
+
+struct MatchCase {
+  const char* name;
+  const char* text;
+  const char* query;
+  bool found;
+};
+
+}  // namespace
+
+class Matching : public ::testing::TestWithParam<MatchCase> {};
+
+TEST_P(Matching, QueryFindsPassage) {
+  const MatchCase& c = GetParam();
+  Corpus corpus;
+  corpus.add("doc", c.text);
+  corpus.add("other", "Completely unrelated words about weather and sport.");
+  auto hits = corpus.search(c.query);
+  bool found = std::find(hits.begin(), hits.end(), "doc") != hits.end();
+  EXPECT_EQ(found, c.found) << "text: " << c.text << "\nquery: " << c.query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, Matching,
+    ::testing::Values(
+        MatchCase{"stem_plural", "Growing fears of decoupling", "fear", true},
+        MatchCase{"capitals_query", "growing fears of decoupling", "DECOUPLING", true},
+        MatchCase{"accent_free_query", "Talks in Zürich ended", "Zurich", true},
+        MatchCase{"accented_query", "Talks in Zurich ended", "Zürich", true},
+        MatchCase{"pyongyang", "A visit to Pyŏngyang", "Pyongyang", true},
+        MatchCase{"sao_paulo_phrase", "Markets in São Paulo rose", "\"Sao Paulo\"", true},
+        MatchCase{"possessive", "Japan’s concerns", "Japan", true},
+        MatchCase{"straight_vs_curly", "Japan's concerns", "Japan’s", true},
+        MatchCase{"fullwidth", "ＴＯＫＹＯ talks", "tokyo", true},
+        MatchCase{"ligature", "the ﬁnance minister", "finance", true},
+        MatchCase{"zwsp_inside_word", "dis\xE2\x80\x8B" "appear quietly", "disappear", true},
+        MatchCase{"soft_hyphen", "dis\xC2\xAD" "appear quietly", "disappear", true},
+        MatchCase{"em_dash", "Trump—with a list", "with", true},
+        MatchCase{"acronym_dotted", "leaders of the U.S. met", "U.S.", true},
+        MatchCase{"acronym_undotted_query", "leaders of the U.S. met", "US", true},
+        MatchCase{"acronym_no_final_dot", "leaders of the U.S met", "U.S.", true},
+        MatchCase{"hyphen_as_written", "at Mar-a-Lago in Florida", "Mar-a-Lago", true},
+        MatchCase{"hyphen_words", "at Mar-a-Lago in Florida", "Lago", true},
+        MatchCase{"hyphen_phrase", "at Mar-a-Lago in Florida", "\"mar a lago\"", true},
+        MatchCase{"jong_un", "Kim Jong Un met", "Jong-un", true},
+        MatchCase{"intermediate_range", "intermediate-range missiles", "\"intermediate range\"", true},
+        MatchCase{"year", "In 2018, talks", "2018", true},
+        MatchCase{"decimal", "grew 1.5 percent", "1.5", true},
+        MatchCase{"dollars", "a $1.5 billion deal", "$1.5", true},
+        MatchCase{"score", "won 3-2 at home", "3-2", true},
+        MatchCase{"chinese", "两国领导人讨论了贸易问题。", "贸易", true},
+        MatchCase{"chinese_multiword", "两国领导人讨论了贸易问题。", "贸易问题", true},
+        MatchCase{"chinese_wrong_order", "两国领导人讨论了贸易问题。", "问题贸易", false},
+        MatchCase{"japanese", "東京で会談した", "東京", true},
+        MatchCase{"thai", "ประเทศไทยและญี่ปุ่น", "ญี่ปุ่น", true},
+        MatchCase{"korean", "북한 미사일 발사", "미사일", true},
+        MatchCase{"hashtag", "Protesters chanted #NoNewBase 🇯🇵 today", "NoNewBase", true},
+        MatchCase{"hashtag_query", "Protesters chanted #NoNewBase today", "#NoNewBase", true},
+        MatchCase{"exact_word", "the fearful crowd", "=fears", false},
+        MatchCase{"exact_word_hit", "their fears grew", "=fears", true},
+        MatchCase{"phrase_unstemmed", "extended deterrence commitments", "\"extended deterrence\"", true},
+        MatchCase{"wildcard", "decoupling fears", "decoup*", true},
+        MatchCase{"not", "decoupling fears", "decoupling NOT fears", false},
+        MatchCase{"minus", "decoupling fears", "decoupling -fears", false}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Matching, AcronymOutranksPronoun) {
+  Corpus c;
+  c.add("pronoun", "He told us that the talks went well and us again.");
+  c.add("country", "He said the U.S. talks went well.");
+  auto hits = c.search("U.S.");
+  ASSERT_GE(hits.size(), 1u);
+  EXPECT_EQ(hits[0], "country");
+}
+
+TEST(Matching, HeadlineInCapitalsRanksLikeLowerCase) {
+  Corpus c;
+  c.add("a", "Japan fears decoupling from the United States.");
+  c.add("b", "Japan and trade.");
+  EXPECT_EQ(c.search("JAPAN FEARS DECOUPLING"), c.search("japan fears decoupling"));
+  EXPECT_EQ(c.search("JAPAN FEARS DECOUPLING", true), c.search("japan fears decoupling", true));
+}
+
+TEST(Matching, MatchOffsetsOnBoundaries) {
+  Corpus c;
+  c.add("a", "Japan’s “decoupling” fears — 東京で会談した Zürich");
+  Analyzer an;
+  ParsedQuery pq = parse_query("decoupling fear 東京 zurich japan", an, QueryOptions{});
+  Searcher s(c.db, an);
+  auto r = s.search(pq, SearchOptions{});
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  ASSERT_EQ(h.matches.size(), 5u);
+  std::vector<std::string> words;
+  for (auto [b, e] : h.matches) words.push_back(h.text.substr(b, e - b));
+  EXPECT_EQ(words, (std::vector<std::string>{"Japan’s", "decoupling", "fears", "東京", "Zürich"}));
+}
+
+struct BadQuery {
+  const char* name;
+  const char* query;
+};
+class MalformedQuery : public ::testing::TestWithParam<BadQuery> {};
+TEST_P(MalformedQuery, Throws) {
+  Analyzer an;
+  EXPECT_THROW(parse_query(GetParam().query, an, QueryOptions{}), QueryError) << GetParam().query;
+}
+INSTANTIATE_TEST_SUITE_P(Errors, MalformedQuery,
+                         ::testing::Values(BadQuery{"unclosed_paren", "(a b"}, BadQuery{"stray_paren", "a b)"},
+                                           BadQuery{"unclosed_quote", "\"a b"}, BadQuery{"dangling_and", "a AND"},
+                                           BadQuery{"leading_or", "OR a"}, BadQuery{"bad_date", "date:20x8"},
+                                           BadQuery{"only_punct", "!!! ???"}, BadQuery{"near_phrase", "\"a b\" NEAR c"}),
+                         [](const auto& info) { return std::string(info.param.name); });
