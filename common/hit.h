@@ -22,6 +22,14 @@ struct Hit {
   std::string text;
   std::vector<ByteRange> matches;
   std::optional<std::string> link_date;  // link hits: the date in the target URL
+  std::optional<std::string> target_article;  // link hits: the indexed article the link points to
+  std::optional<size_t> cited_by;        // indexed articles linking to this hit's article
+  struct Context {
+    uint32_t passage = 0;
+    std::string text;
+  };
+  std::vector<Context> context_before, context_after;  // -B/-A/-C
+  bool with_context = false;
 };
 
 }  // namespace newsindex

@@ -6,10 +6,15 @@
 #include <filesystem>
 #include <istream>
 #include <ostream>
+#include <set>
 
+#include "article_store.h"
 #include "errors.h"
+#include "facets.h"
 #include "index_writer.h"
 #include "schema.h"
+#include "spelling.h"
+#include "url.h"
 
 namespace newsindex {
 
@@ -46,6 +51,41 @@ std::string query_error_line(const std::string& q, const QueryError& e) {
   return fmt::format("malformed query at column {}: {} (in \"{}\")", e.column + 1, e.what(), q);
 }
 
+// A printer that keeps only one field of each hit, once, for xargs and friends.
+class FieldPrinter : public Printer {
+ public:
+  FieldPrinter(std::ostream& out, std::string field, bool nul) : out_(out), field_(std::move(field)), nul_(nul) {}
+  void hit(const Hit& h) override {
+    const std::string& v = field_ == "articles" ? h.article : field_ == "sources" ? h.source : h.url;
+    if (v.empty() || !seen_.insert(v).second) return;
+    out_ << v << (nul_ ? '\0' : '\n');
+  }
+
+ private:
+  std::ostream& out_;
+  std::string field_;
+  bool nul_;
+  std::set<std::string> seen_;
+};
+
+int show_article(const QueryCommand& cmd, const Xapian::Database& db, std::ostream& out, std::ostream& err) {
+  ArticleStore store(db);
+  std::string id = cmd.show;
+  std::optional<uint32_t> jump;
+  if (size_t hash = id.rfind('#'); hash != std::string::npos && hash + 1 < id.size() &&
+                                   id.find_first_not_of("0123456789", hash + 1) == std::string::npos) {
+    jump = static_cast<uint32_t>(std::stoul(id.substr(hash + 1)));
+    id.resize(hash);
+  }
+  auto resolved = store.resolve(id);
+  if (!resolved) {
+    err << "newsquery: no article " << id << " in " << cmd.db << '\n';
+    return 1;
+  }
+  print_article(store, *resolved, jump, cmd.format == OutputFormat::Json, out);
+  return 0;
+}
+
 }  // namespace
 
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -54,19 +94,59 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     print_stats(db, cmd.db, out);
     return 0;
   }
+  if (!cmd.show.empty()) return show_article(cmd, db, out, err);
   Analyzer analyzer;
   Searcher searcher(db, analyzer);
+  ArticleStore store(db);
+  QueryOptions qo = cmd.parse;
+  qo.synonyms = &db;
   SearchOptions so = cmd.search;
-  so.need_text = cmd.format != OutputFormat::Trec;
-  so.language = cmd.parse.language;
+  so.need_text = cmd.format != OutputFormat::Trec && cmd.output.empty();
+  so.language = qo.language;
   PrintOptions po = cmd.print;
   po.batch = cmd.batch;
   po.articles = so.articles;
-  auto printer = make_printer(cmd.format, out, po);
+  std::unique_ptr<Printer> printer = cmd.output.empty() ? make_printer(cmd.format, out, po)
+                                                        : std::make_unique<FieldPrinter>(out, cmd.output, cmd.null_separated);
+  Xapian::Query links_filter;
+  if (!cmd.links_to.empty()) {
+    std::string url = canonical_url(cmd.links_to);
+    if (url.empty()) {
+      auto j = nlohmann::json::parse(store.article_json(cmd.links_to), nullptr, false);
+      if (j.is_object() && j.contains("url") && j["url"].is_string()) url = j["url"].get<std::string>();
+    }
+    if (url.empty()) throw QueryError("--links-to needs a URL or the id of an indexed article with a URL", 0);
+    links_filter = Xapian::Query(schema::term("linkto", url));
+  }
   printer->begin();
   bool any = false;
-  auto run_one = [&](const std::string& qid, const std::string& text) {
-    ParsedQuery pq = parse_query(text, analyzer, cmd.parse);
+  auto parse = [&](const std::string& text) {
+    ParsedQuery pq;
+    if (!text.empty() || links_filter.empty()) pq = parse_query(text, analyzer, qo);
+    if (!links_filter.empty())
+      pq.filter = pq.filter.empty() ? links_filter : Xapian::Query(Xapian::Query::OP_AND, pq.filter, links_filter);
+    return pq;
+  };
+  auto run_one = [&](const std::string& qid, std::string text) {
+    if (!cmd.batch && !text.empty()) {
+      if (auto fixed = suggest_correction(db, text, analyzer)) {
+        if (cmd.correct) text = *fixed;
+        else if (cmd.format == OutputFormat::Text) err << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
+      }
+    }
+    ParsedQuery pq = parse(text);
+    if (!cmd.facet.empty()) {
+      FacetResult f = facet_counts(searcher, pq, so, cmd.facet);
+      print_facet(f, cmd.format == OutputFormat::Json, out);
+      any = any || f.total > 0;
+      return;
+    }
+    if (cmd.histogram) {
+      Histogram h = date_histogram(searcher, pq, so, cmd.histogram_unit);
+      print_histogram(h, cmd.format == OutputFormat::Json, cmd.terminal_width, out);
+      any = any || h.total > 0;
+      return;
+    }
     if (cmd.count) {
       size_t n = searcher.count(pq, so);
       out << (cmd.batch ? qid + "\t" : "") << n << '\n';
@@ -76,6 +156,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     SearchResult r = searcher.search(pq, so);
     for (Hit& h : r.hits) {
       h.qid = qid;
+      if (so.need_text) store.enrich(h, cmd.before, cmd.after);
       printer->hit(h);
     }
     any = any || !r.hits.empty();
@@ -84,7 +165,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     run_one("1", cmd.query);
   } else {
     std::string line;
-    size_t line_no = 0, bad = 0;
+    size_t line_no = 0;
     while (std::getline(in, line)) {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -95,10 +176,10 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
         run_one(qid, text);
       } catch (const QueryError& e) {
         err << fmt::format("newsquery: stdin:{}: {}\n", line_no, query_error_line(text, e));
-        ++bad;
-      } catch (const Xapian::Error& e) {
+      } catch (const Xapian::QueryParserError& e) {
         err << fmt::format("newsquery: stdin:{}: {}\n", line_no, e.get_description());
-        ++bad;
+      } catch (const Xapian::WildcardError& e) {
+        err << fmt::format("newsquery: stdin:{}: {}\n", line_no, e.get_description());
       }
     }
   }

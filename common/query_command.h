@@ -23,6 +23,16 @@ struct QueryCommand {
   bool batch = false;
   bool count = false;
   bool stats = false;
+  std::string facet;           // month|year|site|author|section|type
+  bool histogram = false;
+  std::string histogram_unit;  // "" = by span, else day|month|year
+  std::string output;          // articles|sources|urls: just those, unique
+  bool null_separated = false; // -0
+  bool correct = false;        // search the spelling-corrected query
+  std::string links_to;        // URL or article id: the links pointing at it
+  uint32_t before = 0, after = 0;  // passages of context around each hit
+  std::string show;            // ARTICLE or ARTICLE#PASSAGE: print it whole
+  size_t terminal_width = 80;
 };
 
 // Returns the exit status: 0 something matched, 1 nothing did, 2 error (message on `err`).

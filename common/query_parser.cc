@@ -318,7 +318,24 @@ class Parser {
     matches_.stems.insert(stem_(t.term));
     Xapian::Query stemmed(stemmed_term("body", t, stem_));
     if (t.acronym) return acronym_query(t, stemmed);
-    return stemmed;
+    return with_synonyms(t, stemmed);
+  }
+
+  // A word with synonym groups stands for all of them, weighted as one term (OP_SYNONYM).
+  Xapian::Query with_synonyms(const Token& t, Xapian::Query q) {
+    if (!opts_.synonyms) return q;
+    std::vector<Xapian::Query> alts{q};
+    for (auto it = opts_.synonyms->synonyms_begin(t.term); it != opts_.synonyms->synonyms_end(t.term); ++it) {
+      Analysis a = an_.analyze(*it);
+      if (a.tokens.size() == 1 && a.tokens[0].stemmable) {
+        matches_.stems.insert(stem_(a.tokens[0].term));
+        alts.emplace_back(stemmed_term("body", a.tokens[0], stem_));
+      } else if (!a.tokens.empty()) {
+        alts.push_back(tokens_phrase(a, 0));
+      }
+    }
+    if (alts.size() == 1) return q;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
   }
 
   // U.S. / NATO: the acronym term carries the weight; the plain word still counts a little, so

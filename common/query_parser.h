@@ -29,6 +29,7 @@ struct QueryOptions {
   Xapian::termcount max_wildcard = 1000;  // a wildcard expanding to more terms is an error
   size_t max_terms = 1000;                // longer queries are refused
   size_t max_depth = 100;                 // parenthesis nesting
+  const Xapian::Database* synonyms = nullptr;  // synonym groups stored at index time
 };
 
 struct ParsedQuery {

@@ -65,6 +65,7 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   Xapian::Enquire enq(db_);
   enq.set_query(full_query(q, opts));
   configure(enq, opts, opts.articles ? opts.article_bm25 : opts.passage_bm25);
+  if (!opts.articles && opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
   const Xapian::doccount want = opts.limit ? static_cast<Xapian::doccount>(opts.limit) : db_.get_doccount();
   Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), want);
   out.total = mset.get_matches_estimated();

@@ -24,6 +24,7 @@ struct SearchOptions {
   Bm25Params passage_bm25;
   Bm25Params article_bm25{1.2, 0.75};
   bool need_text = true;   // false: ids and scores only (TREC runs)
+  size_t per_article = 0;  // passage mode: at most this many hits per article (0 = no cap)
   std::string language = "english";
 };
 
@@ -39,9 +40,10 @@ class Searcher {
   // Exact number of matching hits (articles in articles mode).
   size_t count(const ParsedQuery& q, const SearchOptions& opts);
   Xapian::Database& db() { return db_; }
+  // The query with its filters and the document-kind filter of the mode, as searched.
+  Xapian::Query full_query(const ParsedQuery& q, const SearchOptions& opts) const;
 
  private:
-  Xapian::Query full_query(const ParsedQuery& q, const SearchOptions& opts) const;
   void fill_article(Hit& h);
   Xapian::Database db_;
   Analyzer& analyzer_;

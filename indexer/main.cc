@@ -20,8 +20,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "news", "jsonl", "text", "html"}));
   app.add_option("--language", o.build.language,
                  "Stemming language for all articles (BCP 47 or Xapian name; default: the article's, else English)");
-  app.add_option("--include", o.walk.include, "Only index files whose name or path matches this glob (repeatable)");
-  app.add_option("--exclude", o.walk.exclude, "Skip files whose name or path matches this glob (repeatable)");
+  app.add_option("--include", o.walk.include, "Only index files whose name or path matches this glob (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--exclude", o.walk.exclude, "Skip files whose name or path matches this glob (repeatable)")
+      ->allow_extra_args(false);
   app.add_flag("--hidden", o.walk.hidden, "Also index hidden files and directories found while walking");
   app.add_flag("--prune", o.prune, "Remove sources under the given directories that no longer exist");
   app.add_flag("--force", o.force, "Re-index sources even when unchanged");

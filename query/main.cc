@@ -9,6 +9,8 @@
 #include "db_path.h"
 #include "errors.h"
 #include "query_command.h"
+#include "query_help.h"
+#include <sys/ioctl.h>
 #include "schema.h"
 
 int main(int argc, char** argv) {
@@ -40,6 +42,24 @@ int main(int argc, char** argv) {
   app.add_option("--article-k1", cmd.search.article_bm25.k1, "BM25 k1 for articles (default 1.2)");
   app.add_option("--article-b", cmd.search.article_bm25.b, "BM25 b for articles (default 0.75)");
   app.add_option("--max-wildcard", cmd.parse.max_wildcard, "A wildcard may expand to at most this many words (default 1000)");
+  app.add_option("--per-article", cmd.search.per_article, "Passage mode: at most N passages per article (default: no cap)");
+  app.add_option("--facet", cmd.facet, "Counts over all matches by month, year, site, author, section or type")
+      ->check(CLI::IsMember({"month", "year", "site", "author", "section", "type"}));
+  app.add_flag("--histogram", cmd.histogram, "Matches per day/month/year as a bar chart (JSON with --format json)");
+  app.add_option("--histogram-unit", cmd.histogram_unit, "Force the histogram's bucket: day, month or year")
+      ->check(CLI::IsMember({"day", "month", "year"}));
+  app.add_option("--output", cmd.output, "Print only article ids, source paths or URLs, unique, one per line")
+      ->check(CLI::IsMember({"articles", "sources", "urls"}));
+  app.add_flag("-0,--null", cmd.null_separated, "With --output: end each value with NUL (for xargs -0)");
+  app.add_flag("--correct", cmd.correct, "Search the spelling-corrected query when a word is unknown");
+  app.add_option("--links-to", cmd.links_to, "List the links pointing at this URL or article id");
+  uint32_t context = 0;
+  app.add_option("-C,--context", context, "Show N passages before and after each hit");
+  app.add_option("-A,--after-context", cmd.after, "Show N passages after each hit");
+  app.add_option("-B,--before-context", cmd.before, "Show N passages before each hit");
+  app.add_option("--show", cmd.show, "Print a whole article as indexed (ARTICLE or ARTICLE#PASSAGE)");
+  bool help_query = false;
+  app.add_flag("--help-query", help_query, "Describe the query language and exit");
   app.add_option("--format-version", format_version, "Refuse to run unless this JSON schema version can be produced");
   app.set_version_flag("--version", std::string("newsquery ") + NEWSINDEX_VERSION + " (schema " +
                                         std::to_string(schema::kSchemaVersion) + ", format " +
@@ -51,6 +71,19 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  if (help_query) {
+    std::cout << kQueryHelp;
+    return 0;
+  }
+  if (context) {
+    if (!app.count("--after-context")) cmd.after = context;
+    if (!app.count("--before-context")) cmd.before = context;
+  }
+  if (!cmd.output.empty() && !app.count("--limit")) cmd.search.limit = 0;  // all matches, as notmuch does
+  if (winsize ws{}; isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+    cmd.terminal_width = ws.ws_col;
+  else if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 20)
+    cmd.terminal_width = static_cast<size_t>(std::atoi(cols));
   if (format_version != kOutputFormatVersion) {
     std::cerr << "newsquery: output format version " << format_version << " is not supported (this newsquery writes version "
               << kOutputFormatVersion << ")\n";
@@ -64,7 +97,7 @@ int main(int argc, char** argv) {
   cmd.print.color = cmd.format == OutputFormat::Text &&
                     (color == "always" || (color == "auto" && !no_color && isatty(STDOUT_FILENO)));
   for (const auto& w : words) cmd.query += (cmd.query.empty() ? "" : " ") + w;
-  if (!cmd.batch && !cmd.stats && cmd.query.empty()) {
+  if (!cmd.batch && !cmd.stats && cmd.query.empty() && cmd.show.empty() && cmd.links_to.empty()) {
     std::cerr << "newsquery: no query given (words as arguments, or --batch to read queries from stdin)\n";
     return 2;
   }

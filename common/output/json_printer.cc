@@ -27,6 +27,20 @@ std::string hit_to_json(const Hit& h, bool with_qid) {
   nlohmann::ordered_json m = nlohmann::ordered_json::array();
   for (auto [s, e] : h.matches) m.push_back({s, e});
   j["matches"] = m;
+  if (h.type == "link") {
+    j["target_article"] = h.target_article ? nlohmann::ordered_json(*h.target_article) : nlohmann::ordered_json(nullptr);
+  } else if (h.cited_by) {
+    j["cited_by"] = *h.cited_by;
+  }
+  if (h.with_context) {
+    auto ctx = [](const std::vector<Hit::Context>& v) {
+      nlohmann::ordered_json a = nlohmann::ordered_json::array();
+      for (const auto& c : v) a.push_back({{"passage", c.passage}, {"text", c.text}});
+      return a;
+    };
+    j["context_before"] = ctx(h.context_before);
+    j["context_after"] = ctx(h.context_after);
+  }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

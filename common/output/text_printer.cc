@@ -35,7 +35,9 @@ class TextPrinter : public Printer {
     if (h.section) out_ << " · " << *h.section;
     if (h.type == "link") out_ << " · → " << h.url << (h.link_date ? " (" + *h.link_date + ")" : "");
     out_ << c(kReset) << '\n';
+    for (const auto& ctx : h.context_before) out_ << "   " << c(kDim) << ctx.text << c(kReset) << '\n';
     out_ << "   " << highlighted(h) << '\n';
+    for (const auto& ctx : h.context_after) out_ << "   " << c(kDim) << ctx.text << c(kReset) << '\n';
   }
 
  private:

@@ -296,7 +296,7 @@ std::string strip_title_suffix(std::string_view title, std::string_view site_nam
   bool is_site = !site_name.empty() && collapse_whitespace(site_name) == tail;
   // Site names are short and capitalised; "Trump — with a list of concerns" is one headline.
   bool capitalised = !tail.empty() && !(tail[0] >= 'a' && tail[0] <= 'z');
-  bool short_tail = capitalised && word_count(tail) <= 4 && tail.size() * 2 < head.size();
+  bool short_tail = capitalised && word_count(tail) <= 4 && tail.size() < head.size();
   return (is_site || short_tail) ? head : t;
 }
 

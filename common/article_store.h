@@ -1,0 +1,52 @@
+// Reading an indexed article back: its metadata, passages by ordinal, links, and the link
+// graph around it (who cites it, which article a link points to) — all by term lookups.
+#pragma once
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hit.h"
+
+namespace newsindex {
+
+struct StoredPassage {
+  uint32_t ordinal = 0;
+  std::string text, section;
+  bool caption = false;
+};
+
+struct StoredLink {
+  std::string url, text;
+  uint32_t passage = 0;
+  std::optional<std::string> link_date, target_article;
+};
+
+class ArticleStore {
+ public:
+  explicit ArticleStore(const Xapian::Database& db) : db_(db) {}
+
+  // The article record's data (JSON) or "" when the id is unknown.
+  std::string article_json(const std::string& id) const;
+  // Resolves an id or a URL (canonicalized) to an article id.
+  std::optional<std::string> resolve(const std::string& id_or_url) const;
+  std::vector<StoredPassage> passages(const std::string& id, uint32_t from = 0, uint32_t to = UINT32_MAX) const;
+  std::vector<StoredLink> links(const std::string& id) const;
+  // Articles (distinct) whose links point at `url`.
+  std::vector<std::string> citing_articles(const std::string& url) const;
+  // The indexed article whose canonical URL is `url`.
+  std::optional<std::string> article_at_url(const std::string& url) const;
+
+  // Adds target_article / cited_by, and the passages around a hit when before/after > 0.
+  void enrich(Hit& h, uint32_t before, uint32_t after) const;
+
+ private:
+  Xapian::Database db_;
+};
+
+// Prints a whole article as indexed (title, date, url, sections, passages, links).
+void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,
+                   std::ostream& out);
+
+}  // namespace newsindex

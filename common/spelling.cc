@@ -1,0 +1,88 @@
+#include "spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "schema.h"
+
+namespace newsindex {
+
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
+  const size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    size_t row_min = limit + 1;
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row_min = std::min(row_min, d[i][j]);
+    }
+    if (row_min > limit) return limit + 1;
+  }
+  return d[n][m];
+}
+
+namespace {
+
+bool plain_word(std::string_view w) {
+  if (w.empty() || w == "AND" || w == "OR" || w == "NOT" || w.rfind("NEAR", 0) == 0 || w.rfind("ADJ", 0) == 0) return false;
+  return w.find_first_of(":*\"()=") == std::string_view::npos;
+}
+
+std::optional<std::string> closest(const Xapian::Database& db, const std::string& word) {
+  const size_t limit = word.size() <= 4 ? 1 : 2;
+  std::string best;
+  size_t best_dist = limit + 1;
+  Xapian::doccount best_freq = 0;
+  size_t scanned = 0;
+  // Candidates share the first letter: the usual case for typing mistakes, and it keeps the
+  // scan to a slice of the vocabulary.
+  const std::string first = word.substr(0, 1);
+  for (auto t = db.allterms_begin(first); t != db.allterms_end(first) && scanned < 200000; ++t, ++scanned) {
+    const std::string cand = *t;
+    if (cand.size() + limit < word.size() || cand.size() > word.size() + limit) continue;
+    size_t dist = edit_distance(word, cand, limit);
+    if (dist > limit) continue;
+    Xapian::doccount f = t.get_termfreq();
+    if (dist < best_dist || (dist == best_dist && f > best_freq)) best = cand, best_dist = dist, best_freq = f;
+  }
+  if (best.empty()) return std::nullopt;
+  return best;
+}
+
+}  // namespace
+
+std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer) {
+  std::string out;
+  bool changed = false;
+  size_t i = 0;
+  while (i < query.size()) {
+    size_t j = query.find(' ', i);
+    if (j == std::string_view::npos) j = query.size();
+    std::string_view chunk = query.substr(i, j - i);
+    std::string_view sign;
+    if (!chunk.empty() && (chunk[0] == '+' || chunk[0] == '-')) sign = chunk.substr(0, 1), chunk.remove_prefix(1);
+    std::string replaced(chunk);
+    if (plain_word(chunk)) {
+      Analysis a = analyzer.analyze(chunk);
+      if (a.tokens.size() == 1 && a.tokens[0].stemmable && a.tokens[0].term.size() >= 3 &&
+          db.get_termfreq(schema::term("body", a.tokens[0].term)) == 0) {
+        if (auto c = closest(db, a.tokens[0].term)) {
+          replaced = *c;
+          changed = true;
+        }
+      }
+    }
+    if (!out.empty()) out += ' ';
+    out.append(sign).append(replaced);
+    i = j + 1;
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
+}  // namespace newsindex

@@ -1,0 +1,291 @@
+// Property test over real, messy English: the npm package nlp-corpus (100,000 short texts: SMS,
+// lyrics, transcripts, reviews, emoji). Hand-written rule tables cannot foresee what such text
+// holds, so here the rules are checked as properties on every record:
+//   - analysis never throws, and every token's offsets are valid (start < end <= size, on UTF-8
+//     boundaries), ascending, with consecutive positions and valid, bounded terms;
+//   - every indexed record is found by queries made of its own words: all its words OR'd (the
+//     --plain query of its text), each of its words alone, and its text as a "phrase".
+// "Found" means "among the matches" (all hits, not the first page): a record made only of
+// common words ("It is what it is.") is matched by its words but rightly ranks below records
+// where those words are rarer; how often it also ranks first is printed, not asserted.
+//
+// The corpus is not committed: scripts/fetch-corpus.sh nlp-corpus writes data/nlp-corpus.jsonl
+// and scripts/test-nlp-corpus.sh runs this test. Without the file the tests are skipped.
+// Environment: NEWSINDEX_NLP_CORPUS=path (a missing file is then a failure, not a skip);
+// NEWSINDEX_NLP_SAMPLE=N records to index and query (default 5000, 0 = every record).
+#include <gtest/gtest.h>
+#include <unicode/utf8.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "doc_builder.h"
+#include "errors.h"
+#include "query_parser.h"
+#include "readers/jsonl_reader.h"
+#include "schema.h"
+#include "search.h"
+
+using namespace newsindex;
+
+namespace {
+
+constexpr size_t kDefaultSample = 5000;
+constexpr size_t kReportedFailures = 20;
+
+struct CorpusFile {
+  std::string path;
+  bool explicit_path = false;  // named by NEWSINDEX_NLP_CORPUS: absence is an error
+};
+
+CorpusFile corpus_file() {
+  if (const char* env = std::getenv("NEWSINDEX_NLP_CORPUS"); env && *env) return {env, true};
+  std::string p = NEWSINDEX_SOURCE_DIR;
+  p.append("/data/nlp-corpus.jsonl");
+  return {p, false};
+}
+
+size_t sample_size() {
+  const char* env = std::getenv("NEWSINDEX_NLP_SAMPLE");
+  if (!env || !*env) return kDefaultSample;
+  return static_cast<size_t>(std::strtoull(env, nullptr, 10));
+}
+
+// The corpus as articles, read once for all tests of this file.
+struct Records {
+  std::vector<Article> articles;
+  size_t rejected = 0;
+  std::string error;  // why nothing could be read
+};
+
+const Records& records() {
+  static const Records r = [] {
+    Records out;
+    const CorpusFile f = corpus_file();
+    std::ifstream in(f.path, std::ios::binary);
+    if (!in) {
+      out.error = f.path;
+      out.error.append(" not found");
+      return out;
+    }
+    std::string line;
+    size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty()) continue;
+      try {
+        out.articles.push_back(parse_jsonl_line(line, "nlp-corpus.jsonl", line_no));
+      } catch (const InputError&) {
+        ++out.rejected;
+      }
+    }
+    return out;
+  }();
+  return r;
+}
+
+// Skips (or fails, when the path was given explicitly) without the corpus.
+#define REQUIRE_CORPUS()                                                                      \
+  do {                                                                                        \
+    const Records& r_ = records();                                                            \
+    if (r_.articles.empty()) {                                                                \
+      if (corpus_file().explicit_path) FAIL() << "NEWSINDEX_NLP_CORPUS: " << r_.error;        \
+      GTEST_SKIP() << "nlp-corpus not fetched (" << r_.error                                  \
+                   << "); run scripts/fetch-corpus.sh nlp-corpus or scripts/test-nlp-corpus.sh"; \
+    }                                                                                         \
+  } while (0)
+
+bool continuation_byte(std::string_view s, size_t i) {
+  return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+}
+
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// Every invariant of one analysis; returns the first broken one ("" when all hold).
+std::string check_analysis(std::string_view text, const Analysis& a) {
+  uint32_t prev_end = 0;
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token& t = a.tokens[i];
+    const std::string at = std::to_string(i);
+    if (!(t.start < t.end && t.end <= text.size())) return "offsets out of range at token " + at;
+    if (continuation_byte(text, t.start)) return "start inside a UTF-8 sequence at token " + at;
+    if (t.end < text.size() && continuation_byte(text, t.end)) return "end inside a UTF-8 sequence at token " + at;
+    if (t.start < prev_end) return "tokens overlap or go backwards at token " + at;
+    if (t.pos != i) return "positions not consecutive at token " + at;
+    if (t.term.empty() || t.term.size() > Analyzer::kMaxTermBytes) return "empty or oversized term at token " + at;
+    if (!valid_utf8(t.term)) return "term is not valid UTF-8 at token " + at;
+    prev_end = t.end;
+  }
+  return {};
+}
+
+std::string check_sentences(std::string_view text, const std::vector<size_t>& b) {
+  if (b.empty() || b.back() != text.size()) return "sentence breaks do not end at the text's end";
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (i > 0 && b[i] <= b[i - 1]) return "sentence breaks not ascending";
+    if (b[i] < text.size() && continuation_byte(text, b[i])) return "sentence break inside a UTF-8 sequence";
+  }
+  return {};
+}
+
+// Collects failures with enough context to reproduce them, reporting only the first few.
+struct Failures {
+  size_t count = 0;
+  std::string report;
+  void add(const std::string& what, std::string_view text) {
+    if (count++ < kReportedFailures) {
+      report.append(what);
+      report.append("\n    text: ");
+      report.append(text.substr(0, 300));
+      report.append("\n");
+    }
+  }
+};
+
+}  // namespace
+
+TEST(NlpCorpus, AnalysisNeverBreaksOffsets) {
+  REQUIRE_CORPUS();
+  Analyzer an;
+  Failures bad;
+  size_t texts = 0, tokens = 0, invalid = 0;
+  auto check = [&](std::string_view text, const char* variant) {
+    ++texts;
+    try {
+      Analysis a = an.analyze(text);
+      tokens += a.tokens.size();
+      invalid += a.invalid_utf8;
+      std::string why = check_analysis(text, a);
+      if (why.empty()) why = check_sentences(text, an.sentence_breaks(text));
+      if (!why.empty()) bad.add(std::string(variant) + ": " + why, text);
+    } catch (const std::exception& e) {
+      bad.add(std::string(variant) + ": threw " + e.what(), text);
+    }
+  };
+  for (const Article& a : records().articles) {
+    for (const Block& b : a.blocks) {
+      check(b.text, "text");
+      // Cut in the middle of the bytes: often inside a multi-byte character, so invalid UTF-8.
+      check(std::string_view(b.text).substr(0, b.text.size() / 2 + 1), "truncated");
+      // Stray bytes spliced in: lone continuation byte, overlong form, bytes never valid.
+      std::string spliced = b.text;
+      spliced.insert(spliced.size() / 3, "\x80\xC0\xAF\xFF");
+      check(spliced, "spliced");
+    }
+  }
+  std::cout << "[ nlp-corpus ] " << records().articles.size() << " records (" << records().rejected
+            << " rejected lines), " << texts << " texts analyzed, " << tokens << " tokens, " << invalid
+            << " invalid UTF-8 sequences replaced, " << bad.count << " failures\n";
+  EXPECT_EQ(records().rejected, 0u);
+  EXPECT_EQ(bad.count, 0u) << bad.report;
+}
+
+TEST(NlpCorpus, EveryRecordFoundByItsOwnWords) {
+  REQUIRE_CORPUS();
+  const std::vector<Article>& all = records().articles;
+  const size_t want = sample_size();
+  const size_t step = want == 0 || want >= all.size() ? 1 : all.size() / want;
+
+  Analyzer an;
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  struct Indexed {
+    const Article* article;
+    size_t passages;
+  };
+  std::vector<Indexed> sample;
+  for (size_t i = 0; i < all.size() && (want == 0 || sample.size() < want); i += step) {
+    BuiltArticle built = build_documents(all[i], an, BuildOptions{});
+    db.add_document(built.article_doc);
+    for (auto& d : built.passage_docs) db.add_document(d);
+    sample.push_back({&all[i], built.passage_docs.size()});
+  }
+  db.commit();
+
+  Searcher searcher(db, an);
+  QueryOptions plain;
+  plain.plain = true;
+  plain.max_terms = 100000;  // a record's whole text is one query
+  QueryOptions structured;
+  structured.max_terms = 100000;
+
+  // The record is among the hits: the query restricted to the record's own documents matches.
+  auto found = [&](ParsedQuery pq, const std::string& id) {
+    Xapian::Query mine(schema::term("article", id));
+    pq.filter = pq.filter.empty() ? mine : Xapian::Query(Xapian::Query::OP_AND, pq.filter, mine);
+    return searcher.count(pq, SearchOptions{}) > 0;
+  };
+
+  Failures bad;
+  size_t wordless = 0, whole_queries = 0, word_queries = 0, phrase_queries = 0;
+  size_t ranked_first = 0, ranked_top10 = 0;
+  for (const Indexed& rec : sample) {
+    const Article& a = *rec.article;
+    std::string text;
+    for (const Block& b : a.blocks) {
+      if (!text.empty()) text.append("\n\n");
+      text.append(b.text);
+    }
+    Analysis words = an.analyze(text);
+    if (words.tokens.empty()) {
+      // Only emoji or punctuation: nothing to search by, and nothing was indexed as a word.
+      ++wordless;
+      EXPECT_THROW(parse_query(text, an, plain), QueryError) << text;
+      continue;
+    }
+    try {
+      // All its words OR'd.
+      ++whole_queries;
+      ParsedQuery whole = parse_query(text, an, plain);
+      if (!found(whole, a.id)) bad.add("not found by its whole text (--plain)", text);
+      SearchOptions top;
+      top.need_text = false;
+      SearchResult r = searcher.search(whole, top);
+      for (size_t k = 0; k < r.hits.size(); ++k) {
+        if (r.hits[k].article != a.id) continue;
+        ranked_first += k == 0;
+        ++ranked_top10;
+        break;
+      }
+      // Each word alone, as written in the text (so "Japan’s" is queried as "Japan’s").
+      std::set<std::string> seen;
+      for (const Token& t : words.tokens) {
+        std::string word = text.substr(t.start, t.end - t.start);
+        if (!seen.insert(word).second) continue;
+        ++word_queries;
+        if (found(parse_query(word, an, plain), a.id)) continue;
+        std::string what = "not found by its word \"";
+        what.append(word).append("\"");
+        bad.add(what, text);
+      }
+      // The whole text as a phrase (positions agree), when it is one passage without quotes.
+      if (rec.passages == 1 && text.find_first_of("\"") == std::string::npos &&
+          text.find("\xE2\x80\x9C") == std::string::npos && text.find("\xE2\x80\x9D") == std::string::npos &&
+          text.find("\xE2\x80\x9E") == std::string::npos) {
+        ++phrase_queries;
+        std::string phrase = "\"";
+        phrase.append(text);
+        phrase.append("\"");
+        if (!found(parse_query(phrase, an, structured), a.id)) bad.add("not found by its text as a phrase", text);
+      }
+    } catch (const std::exception& e) {
+      bad.add(std::string("query threw: ") + e.what(), text);
+    }
+  }
+  std::cout << "[ nlp-corpus ] " << sample.size() << " records indexed (" << db.get_doccount() << " documents), "
+            << wordless << " without words; " << whole_queries << " whole-text, " << word_queries
+            << " single-word and " << phrase_queries << " phrase queries; " << bad.count << " not found\n"
+            << "[ nlp-corpus ] whole-text query ranks its record first for " << ranked_first << ", in the top 10 for "
+            << ranked_top10 << " of " << whole_queries << " (duplicates and short records tie)\n";
+  EXPECT_EQ(bad.count, 0u) << bad.report;
+}
