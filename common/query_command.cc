@@ -101,7 +101,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   QueryOptions qo = cmd.parse;
   qo.synonyms = &db;
   SearchOptions so = cmd.search;
-  so.need_text = cmd.format != OutputFormat::Trec && cmd.output.empty();
+  so.need_text = cmd.format != OutputFormat::Trec || !cmd.output.empty();
   so.language = qo.language;
   PrintOptions po = cmd.print;
   po.batch = cmd.batch;

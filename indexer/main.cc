@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "indexing.h"
 #include "schema.h"
+#include "synonyms.h"
 
 int main(int argc, char** argv) {
   using namespace newsindex;
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size", o.writer.batch_documents, "Documents per committed transaction (default 20000)");
   app.add_option("--max-words", o.build.segment.max_words, "Split paragraphs longer than this many words (default 150)");
   app.add_option("--max-file-size", o.max_file_bytes, "Refuse files larger than this many bytes (default 1 GiB)");
+  std::string synonyms;
+  app.add_option("--synonyms", synonyms, "Synonym groups, one per line (\"car, automobile\"), used by every query");
   app.add_flag("-q,--quiet", o.quiet, "No progress output (the summary line is always printed)");
   app.set_version_flag("--version", std::string("newsindex ") + NEWSINDEX_VERSION + " (schema " +
                                         std::to_string(schema::kSchemaVersion) + ")");
@@ -45,6 +48,17 @@ int main(int argc, char** argv) {
   o.format = *format_from_name(format);
   try {
     IndexSummary s = run_indexing(paths, o, std::cerr);
+    if (!synonyms.empty()) {
+      IndexWriter writer(o.db, o.writer);
+      Analyzer analyzer;
+      try {
+        size_t groups = load_synonyms(writer.db(), synonyms, analyzer);
+        std::cerr << "newsindex: " << groups << " synonym groups from " << synonyms << '\n';
+      } catch (const InputError& e) {
+        std::cerr << "newsindex: " << e.what() << '\n';
+        s.rejected++;
+      }
+    }
     std::cerr << format_summary(s) << '\n';
     return s.rejected ? 1 : 0;
   } catch (const DatabaseError& e) {

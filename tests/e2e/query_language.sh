@@ -1,0 +1,55 @@
+# Every element of the query language, end to end: words, phrases, operators, fields, dates.
+source "$(dirname "$0")/lib.sh"
+expect_status 0 "index fixtures" ni --synonyms "$FIXTURES/synonyms.txt" "$FIXTURES/news" "$SRC/corpus"
+
+ids() { nq --format json --limit 0 "$@" | jq -r 'select(.type=="passage") | .article' | sort -u | tr '\n' ' '; }
+has() {  # has "description" "expected ids" query...
+  local what="$1" want="$2"; shift 2
+  local got; got="$(ids "$@" || true)"
+  if [[ "$got" == "$want" ]]; then ok "$what"; else fail "$what: got [$got], wanted [$want]"; fi
+}
+SEED="$SRC/corpus/abe-trump-japan-north-korea-decoupling-2018-06-06.txt"
+
+has "word" "w2 " retaliation
+has "stemmed word" "$SEED w1 w2 " tariff
+has "phrase" "w1 " '"trade talks"'
+has "exact word" "w2 " '=tariffs' 'type:passage' 'date:2018-05'
+has "AND" "$SEED w3 " tokyo AND decoupling
+has "OR" "w2 w4 " retaliation OR brussels
+has "NOT" "w1 " decoupling NOT tokyo NOT japan NOT korea
+has "+/- (one argument)" "w1 " "+decoupling -tokyo -japan -korea"
+has "+/- after --" "w1 " -- +decoupling -tokyo -japan -korea
+has "parentheses" "w2 w4 " '(retaliation OR brussels) AND (analysts OR budget)'
+has "NEAR/n" "w3 " 'missile NEAR/3 limits'
+has "NEAR/n too far" "" 'tokyo NEAR/2 pyongyang'
+has "ADJ/n keeps order" "" 'limits ADJ/3 missile'
+has "wildcard" "$SEED w1 w3 " 'decoupl*'
+has "title:" "w2 " 'title:steel'
+has "author:" "w1 w3 " 'author:ruiz'
+has "section:" "$SEED " 'section:"what about china"'
+has "category:" "w3 w4 " 'category:world'
+has "site:" "w3 w4 " 'site:world.example.org'
+has "url:" "w2 " 'url:https://news.example.com/2018/05/20/steel-tariffs/' 'type:passage'
+has "type:caption" "$SEED " 'type:caption'
+has "lang:" "w4 " 'lang:en'
+has "article:" "w3 " 'article:w3'
+has "date range" "$SEED w1 w3 " 'decoupling date:2018-06-01..2018-07-31'
+has "date months" "$SEED w1 " 'decoupling date:2018-06..2018-06'
+has "date open end" "w4 " 'date:2019..'
+has "date open start" "w2 " 'date:..2018-05'
+has "acronym" "w4 " 'E.U.'
+has "synonyms (automobiles in the seed too)" "$SEED w5 " 'car'
+has "synonym group member" "$SEED w5 " 'automobile'
+has "case never matters" "$(ids decoupling)" DECOUPLING
+has "plain mode ignores syntax" "$SEED w1 w3 " --plain '(tokyo" -decoupling'
+
+expect_status 0 "link records by type" nq --format json 'type:link' tariffs
+check "link hits only" bash -c "jq -r .type '$TMP/out' | sort -u | grep -qx link"
+
+for bad in '(trade' 'trade)' '"trade' 'trade AND' 'OR trade' 'date:2018-13' 'type:video' 'NEAR/2 x' 'a NEAR/999999 b'; do
+  expect_status 2 "malformed: $bad" nq "$bad"
+  check "message points at the problem: $bad" grep -q "column" "$TMP/err"
+done
+expect_status 0 "--help-query" nq --help-query
+check "help names NEAR" grep -q "NEAR/5" "$TMP/out"
+finish

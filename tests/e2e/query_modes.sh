@@ -1,0 +1,83 @@
+# newsquery's modes and formats: articles, per-article, sort, batch, trec, count, output -0,
+# facets, histogram, spelling, link graph, context, --show.
+source "$(dirname "$0")/lib.sh"
+expect_status 0 "index fixtures" ni "$FIXTURES/news" "$SRC/corpus"
+
+expect_status 0 "--articles" nq --articles --format json decoupling
+check "one row per article" bash -c "jq -r .article '$TMP/out' | sort | uniq -d | wc -l | grep -qx 0"
+check "article rows carry their best passage" jq -e '.type == "article" and (.text | length) > 0 and (.matches | length) > 0' "$TMP/out"
+check "three articles" bash -c "wc -l < '$TMP/out' | grep -qx 3"
+
+expect_status 0 "--per-article 1" nq --per-article 1 --limit 0 --format json japan
+check "at most one passage per article" bash -c "jq -r .article '$TMP/out' | sort | uniq -d | wc -l | grep -qx 0"
+expect_status 0 "no cap by default" nq --limit 0 --format json japan
+check "several passages from one article" bash -c "jq -r .article '$TMP/out' | sort | uniq -d | wc -l | grep -vqx 0"
+
+expect_status 0 "--sort date" nq --sort date --format json --limit 0 decoupling
+check "oldest first" bash -c "jq -r .date '$TMP/out' | grep -v null > '$TMP/d' && sort -c '$TMP/d'"
+expect_status 0 "--sort -date" nq --sort -date --format json --limit 0 decoupling
+check "newest first" bash -c "jq -r .date '$TMP/out' | grep -v null > '$TMP/d' && sort -rc '$TMP/d'"
+
+printf 'q1\tdecoupling\nq2\tzzzznothing\nretaliation\n(broken\n' >"$TMP/batch"
+expect_status 0 "--batch" bash -c "'$BIN/newsquery' --db '$DB' --batch --format json < '$TMP/batch'"
+check "hits carry qid" bash -c "jq -r .qid '$TMP/out' | sort -u | tr '\n' ' ' | grep -qx '3 q1 '"
+check "bad batch line reported, batch went on" grep -q "stdin:4" "$TMP/err"
+printf 'zzzznothing\n' >"$TMP/batch0"
+expect_status 1 "batch where nothing matches exits 1" bash -c "'$BIN/newsquery' --db '$DB' --batch < '$TMP/batch0'"
+
+expect_status 0 "--format trec passages" bash -c "printf 'T1\tdecoupling\n' | '$BIN/newsquery' --db '$DB' --batch --format trec"
+check "trec lines: qid Q0 ARTICLE#PASSAGE rank score newsquery" bash -c "awk 'NF!=6 || \$2!=\"Q0\" || \$3 !~ /#[0-9]+\$/ || \$6!=\"newsquery\"{exit 1}' '$TMP/out'"
+expect_status 0 "--format trec articles" bash -c "printf 'T1\tdecoupling\n' | '$BIN/newsquery' --db '$DB' --batch --articles --format trec"
+check "trec article ids" bash -c "awk '\$3 ~ /#/{exit 1}' '$TMP/out' && grep -q ' w3 ' '$TMP/out'"
+
+expect_status 0 "--count" nq --count decoupling
+check "count of passages" bash -c "grep -qx '[0-9]*' '$TMP/out' && test \$(cat '$TMP/out') -ge 4"
+expect_status 0 "--count --articles" nq --count --articles decoupling
+check "count of articles" grep -qx 3 "$TMP/out"
+expect_status 1 "--count with no match exits 1" nq --count zzzznothing
+check "prints 0" grep -qx 0 "$TMP/out"
+
+expect_status 0 "--output articles -0" nq --output articles -0 decoupling
+check "NUL-separated unique ids" bash -c "tr '\0' '\n' < '$TMP/out' | sort | uniq -d | wc -l | grep -qx 0 && tr '\0' '\n' < '$TMP/out' | grep -qx w3"
+expect_status 0 "--output urls" nq --output urls tariffs
+check "urls one per line" grep -qx "https://news.example.com/2018/05/20/steel-tariffs/" "$TMP/out"
+expect_status 0 "--output sources" nq --output sources tariffs
+check "sources" grep -q "wire.jsonl" "$TMP/out"
+
+expect_status 0 "--facet month --format json" nq --facet month --format json decoupling
+check "facet counts over all matches" jq -e '.facet == "month" and (.counts | map(.value) | index("2018-06")) != null' "$TMP/out"
+expect_status 0 "--facet author" nq --facet author tariffs
+check "author facet text" grep -q "Ana Ruiz" "$TMP/out"
+expect_status 0 "--histogram --format json" nq --histogram --histogram-unit month --format json decoupling
+check "histogram months with gaps filled" jq -e '.histogram == "month" and .buckets[0].key == "2018-06" and (.buckets | length) == 2' "$TMP/out"
+expect_status 0 "--histogram text" nq --histogram decoupling
+check "bars drawn with blocks" grep -q "█" "$TMP/out"
+
+expect_status 1 "misspelling" nq decouplin
+check "did you mean" grep -q "did you mean: decoupling" "$TMP/err"
+expect_status 0 "--correct" nq --correct decouplin
+expect_status 0 "--links-to URL" nq --format json --links-to 'https://news.example.com/2018/05/20/steel-tariffs/'
+check "citing articles listed" bash -c "jq -r .article '$TMP/out' | sort -u | tr '\n' ' ' | grep -qx 'w1 w3 '"
+check "link hits know their target article" jq -e '.target_article == "w2"' "$TMP/out"
+expect_status 0 "--links-to article id" nq --format json --links-to w2
+expect_status 0 "cited_by on passages" nq --format json 'article:w2'
+check "w2 is cited by two articles" jq -e '.cited_by == 2' "$TMP/out"
+
+expect_status 0 "-C 1" nq -C 1 --format json --limit 1 'article:w3 short-range'
+check "context in JSON" jq -e '(.context_before | length) == 1 and .context_before[0].passage == 1' "$TMP/out"
+expect_status 0 "--show ARTICLE" nq --show w3
+check "whole article printed" bash -c "grep -q 'Japan weighs its security options' '$TMP/out' && grep -q 'short-range' '$TMP/out' && grep -q 'Trade talks stall' '$TMP/out'"
+expect_status 0 "--show ARTICLE#PASSAGE --format json" nq --show 'w3#2' --format json
+check "jumps to the passage" jq -e '(.passages | length) == 1 and .passages[0].passage == 2' "$TMP/out"
+expect_status 1 "--show unknown" nq --show nope
+
+expect_status 0 "--color always in text" nq --color always decoupling
+check "ANSI colour" grep -q $'\x1b\[' "$TMP/out"
+expect_status 0 "no colour when piped" nq decoupling
+check "no ANSI" bash -c "! grep -q $'\x1b' '$TMP/out'"
+expect_status 0 "json never coloured" nq --color always --format json decoupling
+check "no ANSI in JSON" bash -c "! grep -q $'\x1b' '$TMP/out'"
+expect_status 2 "--format-version 99 refused" nq --format-version 99 decoupling
+expect_status 0 "--offset pages" nq --format json --limit 1 --offset 1 decoupling
+check "rank continues" jq -e '.rank == 2' "$TMP/out"
+finish
