@@ -12,6 +12,7 @@
 #include "errors.h"
 #include "facets.h"
 #include "index_writer.h"
+#include "recency.h"
 #include "schema.h"
 #include "spelling.h"
 #include "url.h"
@@ -86,6 +87,30 @@ int show_article(const QueryCommand& cmd, const Xapian::Database& db, std::ostre
   return 0;
 }
 
+// --recent: rank a wide window by relevance x recency and cut the page out of it.
+SearchResult search_recent(Searcher& s, const ParsedQuery& pq, SearchOptions so, double half_life, const std::string& now) {
+  const size_t offset = so.offset, limit = so.limit;
+  so.offset = 0;
+  so.limit = limit ? std::max<size_t>(offset + limit, 1000) : 0;
+  so.need_text = true;
+  SearchResult r = s.search(pq, so);
+  const auto today = days_from_civil(now.empty() ? today_iso() : now);
+  for (Hit& h : r.hits) {
+    std::optional<double> age;
+    if (h.date && today)
+      if (auto d = days_from_civil(*h.date)) age = static_cast<double>(*today - *d);
+    h.score *= recency_weight(age, half_life);
+  }
+  std::stable_sort(r.hits.begin(), r.hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+  std::vector<Hit> page;
+  for (size_t i = offset; i < r.hits.size() && (!limit || page.size() < limit); ++i) {
+    page.push_back(std::move(r.hits[i]));
+    page.back().rank = i + 1;
+  }
+  r.hits = std::move(page);
+  return r;
+}
+
 }  // namespace
 
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -100,6 +125,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   ArticleStore store(db);
   QueryOptions qo = cmd.parse;
   qo.synonyms = &db;
+  qo.today = cmd.now;
   SearchOptions so = cmd.search;
   so.need_text = cmd.format != OutputFormat::Trec || !cmd.output.empty();
   so.language = qo.language;
@@ -153,7 +179,8 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
       any = any || n > 0;
       return;
     }
-    SearchResult r = searcher.search(pq, so);
+    SearchResult r = cmd.recent_half_life_days > 0 ? search_recent(searcher, pq, so, cmd.recent_half_life_days, cmd.now)
+                                                   : searcher.search(pq, so);
     for (Hit& h : r.hits) {
       h.qid = qid;
       if (so.need_text) store.enrich(h, cmd.before, cmd.after);

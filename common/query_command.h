@@ -33,6 +33,8 @@ struct QueryCommand {
   uint32_t before = 0, after = 0;  // passages of context around each hit
   std::string show;            // ARTICLE or ARTICLE#PASSAGE: print it whole
   size_t terminal_width = 80;
+  double recent_half_life_days = 0;  // --recent: blend a date decay into the ranking (0 = off)
+  std::string now;                   // --now YYYY-MM-DD ("" = today)
 };
 
 // Returns the exit status: 0 something matched, 1 nothing did, 2 error (message on `err`).

@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "schema.h"
 #include "terms.h"
+#include "recency.h"
 #include "url.h"
 
 namespace newsindex {
@@ -104,7 +105,12 @@ std::vector<Lexeme> lex(std::string_view s) {
   return out;
 }
 
-std::string pad_date(std::string_view v, bool upper, size_t col) {
+std::string pad_date(std::string_view v, bool upper, size_t col, const std::string& today) {
+  if (auto span = span_days(v)) {  // 7d = seven days before today
+    auto now = days_from_civil(today.empty() ? today_iso() : today);
+    if (!now) throw QueryError("bad --now date", col);
+    return civil_from_days(*now - *span);
+  }
   std::string digits;
   for (char c : v)
     if (c != '-' && c != '/') digits += c;
@@ -375,7 +381,7 @@ class Parser {
   Xapian::Query field_query(const Lexeme& l) {
     const schema::Field& f = *schema::user_field(l.field);
     if (l.field == "date") {
-      auto [lo, hi] = parse_date_range(l.text, l.col);
+      auto [lo, hi] = parse_date_range(l.text, l.col, opts_.today);
       Xapian::Query q;
       if (!lo.empty() && !hi.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
       else if (!lo.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, lo);
@@ -431,14 +437,16 @@ class Parser {
 
 }  // namespace
 
-std::pair<std::string, std::string> parse_date_range(std::string_view value, size_t column) {
+std::pair<std::string, std::string> parse_date_range(std::string_view value, size_t column,
+                                                     const std::string& today) {
   size_t dots = value.find("..");
   if (dots == std::string_view::npos) {
-    return {pad_date(value, false, column), pad_date(value, true, column)};
+    if (span_days(value)) return {pad_date(value, false, column, today), ""};  // date:7d = the last week
+    return {pad_date(value, false, column, today), pad_date(value, true, column, today)};
   }
   std::string_view a = value.substr(0, dots), b = value.substr(dots + 2);
   if (a.empty() && b.empty()) throw QueryError("date: range needs at least one end", column);
-  return {a.empty() ? "" : pad_date(a, false, column), b.empty() ? "" : pad_date(b, true, column)};
+  return {a.empty() ? "" : pad_date(a, false, column, today), b.empty() ? "" : pad_date(b, true, column, today)};
 }
 
 ParsedQuery parse_query(std::string_view text, Analyzer& analyzer, const QueryOptions& opts) {

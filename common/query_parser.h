@@ -30,6 +30,7 @@ struct QueryOptions {
   size_t max_terms = 1000;                // longer queries are refused
   size_t max_depth = 100;                 // parenthesis nesting
   const Xapian::Database* synonyms = nullptr;  // synonym groups stored at index time
+  std::string today;                      // YYYY-MM-DD for relative dates ("" = the clock's)
 };
 
 struct ParsedQuery {
@@ -42,8 +43,10 @@ struct ParsedQuery {
 // Throws QueryError (with the byte column of the problem) on a malformed query.
 ParsedQuery parse_query(std::string_view text, Analyzer& analyzer, const QueryOptions& opts);
 
-// Date range bounds for date:FROM..TO ("2018", "2018-06", "2018-06-01"); open ends allowed.
-// Returns YYYYMMDD strings for the value range (lo "" / hi "" = open).
-std::pair<std::string, std::string> parse_date_range(std::string_view value, size_t column);
+// Date range bounds for date:FROM..TO ("2018", "2018-06", "2018-06-01", or relative to
+// `today`: "7d", "2w", "3m", "1y"); open ends allowed. Returns YYYYMMDD strings for the value
+// range (lo "" / hi "" = open).
+std::pair<std::string, std::string> parse_date_range(std::string_view value, size_t column,
+                                                     const std::string& today);
 
 }  // namespace newsindex

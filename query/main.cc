@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "query_command.h"
 #include "query_help.h"
+#include "recency.h"
 #include <sys/ioctl.h>
 #include "schema.h"
 
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
   app.add_option("-A,--after-context", cmd.after, "Show N passages after each hit");
   app.add_option("-B,--before-context", cmd.before, "Show N passages before each hit");
   app.add_option("--show", cmd.show, "Print a whole article as indexed (ARTICLE or ARTICLE#PASSAGE)");
+  std::string recent;
+  app.add_option("--recent", recent, "Blend recency into the ranking with this half-life (e.g. 30d, 2w, 1y)");
+  app.add_option("--now", cmd.now, "Today's date for --recent and relative dates (YYYY-MM-DD)");
   bool help_query = false;
   app.add_flag("--help-query", help_query, "Describe the query language and exit");
   app.add_option("--format-version", format_version, "Refuse to run unless this JSON schema version can be produced");
@@ -74,6 +78,18 @@ int main(int argc, char** argv) {
   if (help_query) {
     std::cout << kQueryHelp;
     return 0;
+  }
+  if (!recent.empty()) {
+    auto days = span_days(recent);
+    if (!days || *days <= 0) {
+      std::cerr << "newsquery: --recent needs a half-life such as 30d, 2w, 6m or 1y (got \"" << recent << "\")\n";
+      return 2;
+    }
+    cmd.recent_half_life_days = static_cast<double>(*days);
+  }
+  if (!cmd.now.empty() && !days_from_civil(cmd.now)) {
+    std::cerr << "newsquery: --now needs a date YYYY-MM-DD (got \"" << cmd.now << "\")\n";
+    return 2;
   }
   if (context) {
     if (!app.count("--after-context")) cmd.after = context;

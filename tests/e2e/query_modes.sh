@@ -80,4 +80,11 @@ check "no ANSI in JSON" bash -c "! grep -q $'\x1b' '$TMP/out'"
 expect_status 2 "--format-version 99 refused" nq --format-version 99 decoupling
 expect_status 0 "--offset pages" nq --format json --limit 1 --offset 1 decoupling
 check "rank continues" jq -e '.rank == 2' "$TMP/out"
+expect_status 0 "--recent puts the newest story first" nq --format json --recent 30d --now 2018-07-20 decoupling
+check "w3 (July) first" jq -se '.[0].article == "w3"' "$TMP/out"
+expect_status 0 "relative date range" nq --format json --now 2018-07-20 'date:30d..' decoupling
+check "only the last 30 days" bash -c "jq -r .article '$TMP/out' | sort -u | tr '\n' ' ' | grep -qx 'w3 '"
+expect_status 0 "relative open start" nq --format json --now 2019-05-25 'date:..1y'
+check "only older than a year" bash -c "jq -r .article '$TMP/out' | sort -u | grep -qx w2"
+expect_status 2 "bad --recent" nq --recent soon decoupling
 finish

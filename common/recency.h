@@ -1,0 +1,25 @@
+// Time in queries: "today" (or --now), relative dates (7d, 2w, 3m, 1y) and the recency decay
+// that --recent blends into the ranking.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsindex {
+
+// Today's date (UTC) as YYYY-MM-DD.
+std::string today_iso();
+
+// Days since 1970-01-01 for YYYY-MM-DD or YYYYMMDD; nullopt when not a date.
+std::optional<long> days_from_civil(std::string_view ymd);
+// YYYYMMDD of a day number.
+std::string civil_from_days(long days);
+
+// "7d", "2w", "3m", "1y" -> days; nullopt when `s` is not a relative span.
+std::optional<long> span_days(std::string_view s);
+
+// The ranking multiplier for an article `age_days` old with the given half-life: old news
+// keeps a floor so a highly relevant old story still shows; undated articles get the floor.
+double recency_weight(std::optional<double> age_days, double half_life_days);
+
+}  // namespace newsindex
