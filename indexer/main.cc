@@ -9,6 +9,7 @@
 #include "indexing.h"
 #include "schema.h"
 #include "synonyms.h"
+#include "index_admin.h"
 
 int main(int argc, char** argv) {
   using namespace newsindex;
@@ -37,7 +38,13 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", o.quiet, "No progress output (the summary line is always printed)");
   app.set_version_flag("--version", std::string("newsindex ") + NEWSINDEX_VERSION + " (schema " +
                                         std::to_string(schema::kSchemaVersion) + ")");
-  app.add_option("paths", paths, "Files, directories (recursive) or - for standard input")->required();
+  bool remove = false, list = false, compact = false;
+  std::string out_format = "text";
+  app.add_flag("--remove", remove, "Remove the given sources (files, directories) or article ids from the index");
+  app.add_flag("--list", list, "List indexed sources with their article counts and last indexed time");
+  app.add_flag("--compact", compact, "Compact the database (Xapian compaction), reporting size before and after");
+  app.add_option("--format", out_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -45,8 +52,30 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   o.db = resolve_db_path(db);
+  if (paths.empty() && !list && !compact) {
+    std::cerr << "newsindex: nothing to do: give files or directories to index (see --help)\n";
+    return 2;
+  }
   o.format = *format_from_name(format);
   try {
+    if (list || remove || compact) {
+      int status = 0;
+      if (remove) {
+        IndexWriter w(o.db, o.writer);
+        RemoveResult r = remove_targets(w, paths, std::cerr);
+        std::cerr << "newsindex: removed " << r.sources << " sources, " << r.articles << " articles\n";
+        status = r.not_found ? 1 : 0;
+      }
+      if (compact) {
+        CompactResult c = compact_database(o.db, o.writer.lock_timeout);
+        std::cerr << "newsindex: compacted " << o.db << ": " << c.before_bytes << " -> " << c.after_bytes << " bytes\n";
+      }
+      if (list) {
+        IndexWriter w(o.db, o.writer);
+        list_sources(w, out_format == "json", std::cout);
+      }
+      return status;
+    }
     IndexSummary s = run_indexing(paths, o, std::cerr);
     if (!synonyms.empty()) {
       IndexWriter writer(o.db, o.writer);

@@ -1,0 +1,101 @@
+#include "index_admin.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <ostream>
+
+#include "errors.h"
+#include "schema.h"
+#include "url.h"
+
+namespace fs = std::filesystem;
+
+namespace newsindex {
+
+uint64_t directory_bytes(const std::string& path) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targets, std::ostream& err) {
+  RemoveResult r;
+  Xapian::WritableDatabase& db = w.db();
+  for (const std::string& t : targets) {
+    if (w.source(t)) {
+      w.remove_source(t);
+      ++r.sources;
+      continue;
+    }
+    std::string dir = t;
+    if (!dir.empty() && dir.back() != '/') dir += '/';
+    size_t under = 0;
+    for (const SourceRecord& s : w.sources())
+      if (s.path.rfind(dir, 0) == 0) {
+        w.remove_source(s.path);
+        ++under;
+      }
+    if (under) {
+      r.sources += under;
+      continue;
+    }
+    std::string id = t;
+    if (db.get_termfreq(schema::term("uid", id)) == 0) {
+      std::string c = canonical_url(t);
+      if (!c.empty()) id = c;
+    }
+    if (db.get_termfreq(schema::term("uid", id)) > 0) {
+      db.delete_document(schema::term("article", id));
+      ++r.articles;
+      continue;
+    }
+    err << "newsindex: " << t << ": not in the index (neither a source nor an article id)\n";
+    ++r.not_found;
+  }
+  w.commit();
+  return r;
+}
+
+void list_sources(const IndexWriter& w, bool json, std::ostream& out) {
+  for (const SourceRecord& s : w.sources()) {
+    if (json) {
+      nlohmann::ordered_json j{{"source", s.path},     {"articles", s.articles}, {"passages", s.passages},
+                               {"links", s.links},     {"bytes", s.size},        {"indexed_at", s.indexed_at},
+                               {"complete", !s.hash.empty()}};
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+      out << fmt::format("{:>6} articles {:>7} passages  {}  {}{}\n", s.articles, s.passages, s.indexed_at, s.path,
+                         s.hash.empty() ? "  (had rejected parts)" : "");
+    }
+  }
+}
+
+CompactResult compact_database(const std::string& path, double lock_timeout) {
+  CompactResult r;
+  r.before_bytes = directory_bytes(path);
+  const std::string tmp = path + ".compact-tmp", old = path + ".compact-old";
+  {
+    IndexWriter lock(path, WriterOptions{lock_timeout, 1});  // no writer may change it meanwhile
+    fs::remove_all(tmp);
+    fs::remove_all(old);
+    try {
+      Xapian::Database(path).compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+      fs::remove_all(tmp);
+      throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_msg()));
+    }
+    // Swap the directories while still holding the lock; it moves away with the old copy.
+    fs::rename(path, old);
+    fs::rename(tmp, path);
+  }
+  fs::remove_all(old);
+  r.after_bytes = directory_bytes(path);
+  return r;
+}
+
+}  // namespace newsindex

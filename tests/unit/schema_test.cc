@@ -1,0 +1,62 @@
+// The schema table and its version check: one place for prefixes and slots, and a database of
+// another version refused with a clear message rather than misread.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "errors.h"
+#include "index_writer.h"
+#include "schema.h"
+
+using namespace newsindex;
+
+TEST(Schema, PrefixesAndSlotsAreUnique) {
+  std::set<std::string_view> prefixes;
+  std::set<int> slots;
+  for (const auto& f : schema::kFields) {
+    if (f.name == "body") continue;
+    EXPECT_TRUE(prefixes.insert(f.prefix).second) << "prefix reused: " << f.prefix;
+    if (f.slot >= 0) {
+      EXPECT_TRUE(slots.insert(f.slot).second) << f.name;
+    }
+  }
+}
+
+TEST(Schema, TermsAreBoundedAndPrefixed) {
+  EXPECT_EQ(schema::term("site", "example.com"), "Hexample.com");
+  EXPECT_EQ(schema::term("article", "ID-1"), "XI:ID-1");  // a capital after a prefix gets ':'
+  std::string long_value(1000, 'x');
+  EXPECT_LE(schema::term("url", long_value).size(), schema::kMaxTermBytes);
+  EXPECT_NE(schema::term("url", long_value + "a"), schema::term("url", long_value + "b"));
+  EXPECT_EQ(schema::stem_prefix("title"), "ZS");
+  EXPECT_THROW(schema::field("nope"), std::out_of_range);
+  EXPECT_EQ(schema::user_field("source"), nullptr);
+  EXPECT_NE(schema::user_field("title"), nullptr);
+}
+
+TEST(Schema, KindNamesRoundTrip) {
+  for (auto k : {schema::Kind::Passage, schema::Kind::Link, schema::Kind::Article, schema::Kind::Source})
+    EXPECT_EQ(schema::kind_from_name(schema::kind_name(k)), k);
+  EXPECT_FALSE(schema::kind_from_name("video"));
+}
+
+TEST(Schema, OtherVersionRefusedOnOpen) {
+  auto dir = std::filesystem::temp_directory_path() / "newsindex-schema-test";
+  std::filesystem::remove_all(dir);
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE);
+    db.set_metadata(schema::kVersionKey, "999");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  try {
+    open_for_reading(dir.string());
+    FAIL() << "expected DatabaseError";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find("schema version 999"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(IndexWriter(dir.string(), WriterOptions{}), DatabaseError);
+  std::filesystem::remove_all(dir);
+  EXPECT_THROW(open_for_reading(dir.string()), DatabaseError);
+}
