@@ -28,14 +28,11 @@ void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, con
   doc.add_boolean_term(schema::term("source", a.source));
   doc.add_value(schema::kSlotKind, std::string(schema::kind_name(kind)));
   doc.add_value(schema::kSlotArticle, a.id);
-  doc.add_value(schema::kSlotSource, a.source);
+  // Values live in every document's termlist entry: the long source path only where needed.
+  if (kind == Kind::Article) doc.add_value(schema::kSlotSource, a.source);
   if (std::string ymd = ymd_compact(a.date); !ymd.empty()) {
     doc.add_boolean_term(schema::term("date", ymd));
-    doc.add_boolean_term(schema::term("month", ymd.substr(0, 6)));
-    doc.add_boolean_term(schema::term("year", ymd.substr(0, 4)));
     doc.add_value(schema::kSlotDate, ymd);
-    doc.add_value(schema::kSlotMonth, ymd.substr(0, 4) + "-" + ymd.substr(4, 2));
-    doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
   }
   if (!site.empty()) {
     doc.add_boolean_term(schema::term("site", site));

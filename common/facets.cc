@@ -45,8 +45,7 @@ std::string next_key(const std::string& key, const std::string& unit) {
 }  // namespace
 
 std::optional<unsigned> facet_slot(const std::string& name) {
-  if (name == "month") return schema::kSlotMonth;
-  if (name == "year") return schema::kSlotYear;
+  if (name == "month" || name == "year") return schema::kSlotDate;  // bucketed from YYYYMMDD
   if (name == "site") return schema::kSlotSite;
   if (name == "author") return schema::kSlotAuthor;
   if (name == "section") return schema::kSlotSection;
@@ -58,6 +57,12 @@ FacetResult facet_counts(Searcher& s, const ParsedQuery& q, const SearchOptions&
   FacetResult r;
   r.facet = facet;
   auto counts = spy_counts(s, q, o, *facet_slot(facet), r.total);
+  if (facet == "month" || facet == "year") {
+    std::map<std::string, size_t> buckets;
+    for (auto& [ymd, c] : counts)
+      if (ymd.size() == 8) buckets[facet == "year" ? ymd.substr(0, 4) : ymd.substr(0, 4) + "-" + ymd.substr(4, 2)] += c;
+    counts = std::move(buckets);
+  }
   for (auto& [v, c] : counts) r.counts.push_back({v, c});
   if (facet != "month" && facet != "year")  // time runs in order; the rest by size
     std::stable_sort(r.counts.begin(), r.counts.end(), [](auto& a, auto& b) { return a.count > b.count; });

@@ -29,9 +29,8 @@ enum Slot : unsigned {
   kSlotSite = 4,       // host of the article URL
   kSlotAuthor = 5,
   kSlotSection = 6,    // nearest heading above the passage
-  kSlotMonth = 7,      // YYYY-MM
-  kSlotYear = 8,       // YYYY
-  kSlotSource = 9,     // source path
+  // 7 and 8 are free: month and year facets are derived from kSlotDate.
+  kSlotSource = 9,     // source path (article and source records)
   kSlotHash = 10,      // content hash (articles: normalized text, sources: file bytes)
   kSlotLinkTarget = 11,// canonical URL a link points to
   kSlotArticleLen = 12,// article length in words (article documents), sortable_serialise
@@ -67,8 +66,6 @@ inline constexpr std::array kFields{
     Field{"lang", "L", -1, kBoolean | kUserField, "declared language"},
     Field{"article", "XI", kSlotArticle, kBoolean | kUserField, "article id"},
     Field{"date", "D", kSlotDate, kBoolean | kUserField, "article date YYYYMMDD (ranges)"},
-    Field{"month", "XM", kSlotMonth, kBoolean, "article month YYYYMM"},
-    Field{"year", "Y", kSlotYear, kBoolean, "article year YYYY"},
     Field{"source", "XP", kSlotSource, kBoolean, "source path (all records of a source)"},
     Field{"uid", "Q", -1, kBoolean, "unique term of an article document (its id)"},
     Field{"sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
