@@ -31,12 +31,21 @@ struct Utf16Text {
   std::vector<uint32_t> start;  // byte where the code point of each unit starts
   std::vector<uint32_t> next;   // byte just after it
   size_t invalid = 0;
+
+  // A reused buffer keeps what the largest text needed; past a few MB that is not worth keeping.
+  void release_if_large() {
+    if (units.capacity() > (size_t{1} << 20)) *this = Utf16Text{};
+  }
 };
 
-Utf16Text to_utf16(std::string_view text) {
-  Utf16Text out;
+// Fills `out`, whose buffers are reused from call to call (an Analyzer analyzes many texts).
+void to_utf16(std::string_view text, Utf16Text& out) {
   if (text.size() >= static_cast<size_t>(std::numeric_limits<int32_t>::max()))
     throw std::length_error("analyzer: text larger than 2 GB");
+  out.units.clear();
+  out.start.clear();
+  out.next.clear();
+  out.invalid = 0;
   out.units.reserve(text.size());
   out.start.reserve(text.size() + 1);
   out.next.reserve(text.size() + 1);
@@ -80,7 +89,6 @@ Utf16Text to_utf16(std::string_view text) {
   }
   out.start.push_back(len);
   out.next.push_back(len);
-  return out;
 }
 
 bool is_accent_script(UChar32 c) {
@@ -152,7 +160,15 @@ struct WordShape {
 WordShape shape_of(const char16_t* p, size_t n) {
   WordShape s;
   for (size_t k = 0; k < n; ++k) {
-    if (u_isalpha(p[k])) {
+    const char16_t c = p[k];
+    if (c < 0x80) {  // ASCII: no property lookups
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++s.letters;
+        if (c <= 'Z') ++s.upper;
+      } else if (c >= '0' && c <= '9') {
+        s.digit = true;
+      }
+    } else if (u_isalpha(p[k])) {
       ++s.letters;
       if (u_isupper(p[k])) ++s.upper;
     } else if (u_isdigit(p[k])) {
@@ -167,6 +183,8 @@ WordShape shape_of(const char16_t* p, size_t n) {
 struct Analyzer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
+  Utf16Text text;                  // reused: no allocation per call once it has grown
+  std::vector<size_t> caps_words;  // indexes of tokens written in capitals
 };
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
@@ -181,7 +199,8 @@ Analyzer::~Analyzer() = default;
 
 Analysis Analyzer::analyze(std::string_view utf8, const AnalyzeOptions& opts) {
   Analysis result;
-  Utf16Text t = to_utf16(utf8);
+  Utf16Text& t = impl_->text;
+  to_utf16(utf8, t);
   result.invalid_utf8 = t.invalid;
   if (t.units.empty()) return result;
 
@@ -191,19 +210,21 @@ Analysis Analyzer::analyze(std::string_view utf8, const AnalyzeOptions& opts) {
   impl_->words->setText(&ut, st);
   if (U_FAILURE(st)) throw std::runtime_error("analyzer: cannot set text");
 
-  std::vector<size_t> caps_words;  // indexes of tokens written in capitals
+  std::vector<size_t>& caps_words = impl_->caps_words;
+  caps_words.clear();
+  result.tokens.reserve(t.units.size() / 6 + 1);  // about one word in six characters of prose
   size_t words_with_letters = 0, words_all_caps = 0;
   const char16_t* u = t.units.data();
   int32_t prev_end = -1;
   uint32_t pos = 0;
   for (int32_t s = impl_->words->first(), e = impl_->words->next(); e != icu::BreakIterator::DONE;
        s = e, e = impl_->words->next()) {
-    if (impl_->words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+    const int status = impl_->words->getRuleStatus();
+    if (status < UBRK_WORD_NONE_LIMIT) continue;
     int32_t ws = s, we = e;
     while (ws < we && (u[ws] == '\'' || u[ws] == '@' || u[ws] == '#')) ++ws;  // @mentions, #tags: the word
     while (we > ws && u[we - 1] == '\'') --we;
     if (ws == we) continue;
-    const int status = impl_->words->getRuleStatus();
     const char16_t* w = u + ws;
     size_t n = static_cast<size_t>(we - ws);
 
@@ -239,6 +260,7 @@ Analysis Analyzer::analyze(std::string_view utf8, const AnalyzeOptions& opts) {
     result.tokens.push_back(std::move(tok));
   }
   utext_close(&ut);
+  t.release_if_large();
 
   const bool shouting = words_with_letters >= 2 && words_all_caps * 2 > words_with_letters;
   result.shouting = shouting;
@@ -249,7 +271,8 @@ Analysis Analyzer::analyze(std::string_view utf8, const AnalyzeOptions& opts) {
 
 std::vector<size_t> Analyzer::sentence_breaks(std::string_view utf8) {
   std::vector<size_t> out;
-  Utf16Text t = to_utf16(utf8);
+  Utf16Text& t = impl_->text;
+  to_utf16(utf8, t);
   if (t.units.empty()) {
     out.push_back(utf8.size());
     return out;
@@ -262,12 +285,14 @@ std::vector<size_t> Analyzer::sentence_breaks(std::string_view utf8) {
   for (int32_t e = impl_->sentences->next(); e != icu::BreakIterator::DONE; e = impl_->sentences->next())
     out.push_back(t.start[e]);
   utext_close(&ut);
+  t.release_if_large();
   if (out.empty() || out.back() != utf8.size()) out.push_back(utf8.size());
   return out;
 }
 
 std::string normalize_word(std::string_view utf8) {
-  Utf16Text t = to_utf16(utf8);
+  Utf16Text t;
+  to_utf16(utf8, t);
   return normalize_units(t.units.data(), t.units.size());
 }
 

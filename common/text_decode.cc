@@ -110,7 +110,8 @@ bool valid_utf8(std::string_view s) {
 
 size_t line_of(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  auto end = text.begin() + static_cast<std::ptrdiff_t>(offset);
+  return 1 + static_cast<size_t>(std::count(text.begin(), end, '\n'));
 }
 
 // UTF-16 text without a BOM: ASCII-range characters put a NUL in every other byte.
@@ -162,28 +163,29 @@ void append_utf8(std::string& out, UChar32 c) {
   }
 }
 
-// Appends UTF-16 units; a lead surrogate at the very end is held back in `pending` for the
-// next chunk. Unpaired surrogates become U+FFFD.
-void append_utf16(std::string& out, const UChar* units, int32_t n, std::optional<UChar>& pending, size_t& bad) {
-  std::u16string buf;
-  if (pending) {
-    buf.push_back(*pending);
-    pending.reset();
-  }
-  buf.append(reinterpret_cast<const char16_t*>(units), static_cast<size_t>(n));
-  int32_t len = static_cast<int32_t>(buf.size());
-  if (len > 0 && U16_IS_LEAD(buf.back())) {
-    pending = buf.back();
-    --len;
-  }
-  for (int32_t i = 0; i < len;) {
-    UChar32 c;
-    U16_NEXT(buf.data(), i, len, c);
-    if (U_IS_SURROGATE(c)) {
-      c = 0xFFFD;
+// Appends UTF-16 units as UTF-8. A lead surrogate at the end of a chunk waits in `pending`
+// (0: none) for its trail in the next chunk; unpaired surrogates become U+FFFD.
+void append_utf16(std::string& out, const UChar* units, size_t n, UChar& pending, size_t& bad) {
+  for (size_t i = 0; i < n; ++i) {
+    UChar u = units[i];
+    if (pending) {
+      UChar lead = pending;
+      pending = 0;
+      if (U16_IS_TRAIL(u)) {
+        append_utf8(out, U16_GET_SUPPLEMENTARY(lead, u));
+        continue;
+      }
+      append_utf8(out, 0xFFFD);
       ++bad;
     }
-    append_utf8(out, c);
+    if (U16_IS_LEAD(u)) {
+      pending = u;
+    } else if (U16_IS_TRAIL(u)) {
+      append_utf8(out, 0xFFFD);
+      ++bad;
+    } else {
+      append_utf8(out, u);
+    }
   }
 }
 
@@ -199,12 +201,12 @@ std::optional<std::string> convert(std::string_view bytes, const char* charset, 
   std::array<UChar, 8192> buf;
   const char* src = bytes.data();
   const char* end = bytes.data() + bytes.size();
-  std::optional<UChar> pending;
+  UChar pending = 0;
   for (;;) {
     UChar* target = buf.data();
     err = U_ZERO_ERROR;
     ucnv_toUnicode(conv.get(), &target, buf.data() + buf.size(), &src, end, nullptr, true, &err);
-    append_utf16(out, buf.data(), static_cast<int32_t>(target - buf.data()), pending, bad);
+    append_utf16(out, buf.data(), static_cast<size_t>(target - buf.data()), pending, bad);
     if (err != U_BUFFER_OVERFLOW_ERROR) break;
   }
   if (pending) {

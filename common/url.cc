@@ -122,7 +122,7 @@ std::string canonical_authority(std::string_view authority, std::string_view sch
   std::string out = userinfo + lower(host);
   bool default_port = port.empty() || (scheme == "http" && port == "80") ||
                       (scheme == "https" && port == "443");
-  if (!default_port) out += ":" + std::string(port);
+  if (!default_port) out.append(":").append(port);
   return out;
 }
 
@@ -186,10 +186,12 @@ std::string remove_dot_segments(std::string_view in) {
 
 // RFC 3986 section 5.2.3.
 std::string merge_paths(const UrlParts& base, std::string_view ref_path) {
-  if (base.has_authority && base.path.empty()) return "/" + std::string(ref_path);
+  if (base.has_authority && base.path.empty()) return std::string("/").append(ref_path);
   size_t slash = base.path.rfind('/');
   if (slash == std::string::npos) return std::string(ref_path);
-  return base.path.substr(0, slash + 1) + std::string(ref_path);
+  std::string merged = base.path.substr(0, slash + 1);
+  merged.append(ref_path);
+  return merged;
 }
 
 std::string path_of(std::string_view url) {
@@ -256,7 +258,8 @@ bool is_month_or_day(std::string_view s) { return (s.size() == 1 || s.size() == 
 
 // A segment that names no words: numbers, dates, ids such as "2018-01-03" or "12345".
 bool is_numeric_segment(std::string_view seg) {
-  return std::all_of(seg.begin(), seg.end(), [](char c) { return is_digit(c) || c == '-' || c == '_' || c == '.'; });
+  auto numeric = [](char c) { return is_digit(c) || c == '-' || c == '_' || c == '.'; };
+  return std::all_of(seg.begin(), seg.end(), numeric);
 }
 
 std::string_view drop_extension(std::string_view seg) {

@@ -317,8 +317,10 @@ PageMeta read_metadata(const GumboNode* document, const GumboNode* article_root)
 std::optional<std::string> iso_date(std::string_view text) {
   std::string t = collapse_whitespace(text);
   if (t.empty()) return std::nullopt;
-  if (t.size() >= 10 && all_digits(t.substr(0, 4)) && (t[4] == '-' || t[4] == '/') && all_digits(t.substr(5, 2)) &&
-      t[7] == t[4] && all_digits(t.substr(8, 2)) && (t.size() == 10 || !std::isdigit(static_cast<unsigned char>(t[10])))) {
+  bool ymd = t.size() >= 10 && all_digits(t.substr(0, 4)) && (t[4] == '-' || t[4] == '/') &&
+             all_digits(t.substr(5, 2)) && t[7] == t[4] && all_digits(t.substr(8, 2)) &&
+             (t.size() == 10 || !std::isdigit(static_cast<unsigned char>(t[10])));
+  if (ymd) {
     int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)), d = std::stoi(t.substr(8, 2));
     if (!valid_ymd(y, m, d)) return std::nullopt;
     return t.substr(0, 4) + "-" + t.substr(5, 2) + "-" + t.substr(8, 2);

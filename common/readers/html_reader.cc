@@ -124,7 +124,8 @@ bool is_excluded(const GumboNode* n) {
   if (n->type == GUMBO_NODE_TEMPLATE) return true;
   GumboTag t = tag_of(n);
   if (is_dropped_tag(t) || is_hidden(n)) return true;
-  if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+  if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML)
+    return false;
   return has_furniture_name(n) || has_furniture_role(n);
 }
 
@@ -185,7 +186,8 @@ Candidates find_candidates(const GumboNode* body) {
       body,
       [&](const GumboNode* n) {
         if (is_text(n)) {
-          if (!stack.empty() && n->type != GUMBO_NODE_WHITESPACE) stack.back().text += std::strlen(n->v.text.text);
+          if (!stack.empty() && n->type != GUMBO_NODE_WHITESPACE)
+            stack.back().text += std::strlen(n->v.text.text);
           return false;
         }
         if (!html::is_element(n) || (n != body && is_excluded(n))) return false;
@@ -226,7 +228,8 @@ std::optional<std::string> link_target(const char* href, const html::PageMeta& m
     if (low.starts_with(scheme)) return std::nullopt;
   std::string url = meta.link_base.empty() ? h : resolve_url(meta.link_base, h);
   // "#section" spelt as a full URL of this same page is navigation, not a related link.
-  if (!meta.url.empty() && canonical_url(url) == meta.url && url.find('#') != std::string::npos) return std::nullopt;
+  bool same_page = !meta.url.empty() && canonical_url(url) == meta.url;
+  if (same_page && url.find('#') != std::string::npos) return std::nullopt;
   return url;
 }
 
@@ -283,7 +286,8 @@ class BodyExtractor {
   }
 
   void add_text(const GumboNode* n) {
-    if (n->type != GUMBO_NODE_WHITESPACE && open_.back().line == 0) open_.back().line = n->v.text.start_pos.line;
+    if (n->type != GUMBO_NODE_WHITESPACE && open_.back().line == 0)
+      open_.back().line = n->v.text.start_pos.line;
     append(n->v.text.text);
   }
 
@@ -405,7 +409,8 @@ Article read_html(std::string_view bytes, const std::string& source) {
   html::PageMeta meta = html::read_metadata(doc.root(), root);
   Body content = extract_body(root, meta);
   if (content.blocks.empty() && root != body) content = extract_body(body, meta);
-  if (content.blocks.empty() && meta.title.empty()) throw InputError(source, "no article text in the HTML page");
+  if (content.blocks.empty() && meta.title.empty())
+    throw InputError(source, "no article text in the HTML page");
 
   Article a;
   a.url = meta.url;
