@@ -113,6 +113,10 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
   } else {
     auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
     std::string url = j.is_object() ? get_str(j, "url") : std::string();
+    h.sources = {h.source};
+    if (j.is_object() && j.contains("duplicates") && j["duplicates"].is_array())
+      for (const auto& c : j["duplicates"])
+        if (c.is_object()) h.sources.push_back(c.value("source", ""));
     size_t n = 0;
     for (const auto& a : citing_articles(url))
       if (a != h.article) ++n;
@@ -126,6 +130,26 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
       else if (sp.ordinal > p) h.context_after.push_back({sp.ordinal, sp.text});
     }
   }
+}
+
+size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out) {
+  const std::string marker = schema::term("duplicated", "yes");
+  size_t groups = 0;
+  for (auto p = db.postlist_begin(marker); p != db.postlist_end(marker); ++p) {
+    auto j = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
+    if (!j.is_object() || !j.contains("duplicates")) continue;
+    ++groups;
+    if (json) {
+      nlohmann::ordered_json g{{"article", get_str(j, "id")}, {"title", get_str(j, "title")}, {"source", get_str(j, "source")}};
+      g["duplicates"] = j["duplicates"];
+      out << g.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+      out << get_str(j, "id") << "  " << get_str(j, "title") << "\n  " << get_str(j, "source") << '\n';
+      for (const auto& c : j["duplicates"])
+        out << fmt::format("  = {} ({}, similarity {:.2f})\n", c.value("source", ""), c.value("id", ""), c.value("similarity", 0.0));
+    }
+  }
+  return groups;
 }
 
 void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,

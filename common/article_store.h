@@ -45,6 +45,10 @@ class ArticleStore {
   Xapian::Database db_;
 };
 
+// Prints every group of copies of one story: the indexed article and its duplicates.
+// Returns the number of groups.
+size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out);
+
 // Prints a whole article as indexed (title, date, url, sections, passages, links).
 void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,
                    std::ostream& out);

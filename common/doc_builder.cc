@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hash.h"
+#include "near_duplicates.h"
 #include "schema.h"
 #include "terms.h"
 #include "url.h"
@@ -84,7 +85,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   const std::string site = url_host(a.url);
   Segmented seg = segment(a, an, opts.segment);
 
-  std::string all_text;
+  std::vector<std::string> all_words;  // the article's normalized words: duplicate detection
   Xapian::Document& art = out.article_doc;
   Xapian::termpos art_pos = 0;
   for (const Passage& p : seg.passages) {
@@ -112,8 +113,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     out.passage_docs.push_back(std::move(doc));
     // The article record holds every word (no positions) for article-level ranking.
     art_pos = add_text_terms(art, words, "body", stem, art_pos, false);
-    all_text += p.text;
-    all_text += '\n';
+    for (const Token& t : words.tokens) all_words.push_back(t.term);
   }
   for (const LinkRef& l : a.links) {
     std::string target = canonical_url(l.url);
@@ -141,9 +141,16 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   add_field_words(art, a, an, stem);
   add_article_context(art, a, Kind::Article, site);
   art.add_boolean_term(schema::term("uid", a.id));
-  out.content_hash = hex_digest(all_text);
+  // Same words in the same order = the same story, whatever its punctuation or case.
+  std::string joined;
+  for (const auto& w : all_words) joined.append(w).push_back(' ');
+  out.content_hash = hex_digest(joined);
   art.add_boolean_term(schema::term("hash", out.content_hash));
   art.add_value(schema::kSlotHash, out.content_hash);
+  out.signature = minhash(all_words);
+  if (all_words.size() >= 20)  // too short to call anything a near-duplicate
+    for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term("band", key));
+  art.add_value(schema::kSlotMinhash, serialise_signature(out.signature));
   art.add_value(schema::kSlotArticleLen, Xapian::sortable_serialise(art_pos));
   art.set_data(article_data(a, out.passage_docs.size(), out.link_docs.size())
                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

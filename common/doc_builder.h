@@ -19,7 +19,8 @@ struct BuildOptions {
 
 struct BuiltArticle {
   std::string id;
-  std::string content_hash;     // normalized passage text, for duplicate detection
+  std::string content_hash;     // of the normalized words: exact duplicates
+  std::vector<uint32_t> signature;  // MinHash of the words: near duplicates
   Xapian::Document article_doc;
   std::vector<Xapian::Document> passage_docs;
   std::vector<Xapian::Document> link_docs;

@@ -80,7 +80,9 @@ CompactResult compact_database(const std::string& path, double lock_timeout) {
   r.before_bytes = directory_bytes(path);
   const std::string tmp = path + ".compact-tmp", old = path + ".compact-old";
   {
-    IndexWriter lock(path, WriterOptions{lock_timeout, 1});  // no writer may change it meanwhile
+    WriterOptions wo;
+    wo.lock_timeout = lock_timeout;
+    IndexWriter lock(path, wo);  // no writer may change it meanwhile
     fs::remove_all(tmp);
     fs::remove_all(old);
     try {

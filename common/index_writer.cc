@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "dedup.h"
 #include "errors.h"
 #include "schema.h"
 
@@ -155,7 +156,17 @@ void IndexWriter::replace_source(const SourceRecord& rec, std::vector<BuiltArtic
   r.indexed_at.clear();
   size_t docs = 0;
   for (BuiltArticle& b : articles) {
+    note_replacement(b, rec.path);
     db_.delete_document(schema::term("article", b.id));
+    if (opts_.near_duplicate > 0) {
+      if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
+        record_duplicate(db_, *m, b);
+        if (opts_.on_note)
+          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once", rec.path, b.id,
+                                    m->original, m->similarity));
+        continue;
+      }
+    }
     db_.add_document(b.article_doc);
     for (auto& d : b.passage_docs) db_.add_document(d);
     for (auto& d : b.link_docs) db_.add_document(d);
@@ -165,6 +176,17 @@ void IndexWriter::replace_source(const SourceRecord& rec, std::vector<BuiltArtic
   }
   count(docs);
   record_source(r);
+}
+
+// The same id (or canonical URL) from another file: the newer replaces the older, said aloud.
+void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& source) {
+  if (!opts_.on_note) return;
+  const std::string uid = schema::term("uid", b.id);
+  auto p = db_.postlist_begin(uid);
+  if (p == db_.postlist_end(uid)) return;
+  std::string old_source = db_.get_document(*p).get_value(schema::kSlotSource);
+  if (old_source != source)
+    opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", source, b.id, old_source));
 }
 
 void IndexWriter::remove_source(const std::string& path) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ struct SourceRecord {
 struct WriterOptions {
   double lock_timeout = 0;        // seconds to wait for another writer
   size_t batch_documents = 20000; // documents per committed transaction
+  double near_duplicate = 0.8;    // MinHash similarity for a near-duplicate (> 1: exact copies only; 0: keep all)
+  std::function<void(const std::string&)> on_note;  // notices for stderr (replacements, copies)
 };
 
 class IndexWriter {
@@ -45,6 +48,7 @@ class IndexWriter {
 
  private:
   void maybe_begin();
+  void note_replacement(const BuiltArticle& b, const std::string& source);
   void count(size_t docs);
   Xapian::WritableDatabase db_;
   WriterOptions opts_;

@@ -120,6 +120,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     return 0;
   }
   if (!cmd.show.empty()) return show_article(cmd, db, out, err);
+  if (cmd.duplicates) return print_duplicate_groups(db, cmd.format == OutputFormat::Json, out) ? 0 : 1;
   Analyzer analyzer;
   Searcher searcher(db, analyzer);
   ArticleStore store(db);

@@ -32,6 +32,7 @@ struct QueryCommand {
   std::string links_to;        // URL or article id: the links pointing at it
   uint32_t before = 0, after = 0;  // passages of context around each hit
   std::string show;            // ARTICLE or ARTICLE#PASSAGE: print it whole
+  bool duplicates = false;     // list the groups of copies of one story
   size_t terminal_width = 80;
   double recent_half_life_days = 0;  // --recent: blend a date decay into the ranking (0 = off)
   std::string now;                   // --now YYYY-MM-DD ("" = today)

@@ -34,6 +34,7 @@ enum Slot : unsigned {
   kSlotHash = 10,      // content hash (articles: normalized text, sources: file bytes)
   kSlotLinkTarget = 11,// canonical URL a link points to
   kSlotArticleLen = 12,// article length in words (article documents), sortable_serialise
+  kSlotMinhash = 13,   // MinHash signature of the article text (near-duplicate detection)
 };
 
 // How a field's words are indexed.
@@ -70,7 +71,9 @@ inline constexpr std::array kFields{
     Field{"uid", "Q", -1, kBoolean, "unique term of an article document (its id)"},
     Field{"sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
     Field{"linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
-    Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (duplicates)"},
+    Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
+    Field{"band", "XB", -1, kBoolean, "MinHash LSH band key (near-duplicate candidates)"},
+    Field{"duplicated", "XDD", -1, kBoolean, "marks articles that have duplicate copies"},
 };
 
 const Field& field(std::string_view name);        // throws std::out_of_range on unknown name

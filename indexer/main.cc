@@ -33,6 +33,11 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size", o.writer.batch_documents, "Documents per committed transaction (default 20000)");
   app.add_option("--max-words", o.build.segment.max_words, "Split paragraphs longer than this many words (default 150)");
   app.add_option("--max-file-size", o.max_file_bytes, "Refuse files larger than this many bytes (default 1 GiB)");
+  app.add_option("--near-duplicates", o.writer.near_duplicate,
+                 "MinHash similarity above which an article is a copy of an indexed one (default 0.8; 1 = exact copies only)")
+      ->check(CLI::Range(0.0, 1.0));
+  bool keep_duplicates = false;
+  app.add_flag("--keep-duplicates", keep_duplicates, "Index copies of the same story separately");
   std::string synonyms;
   app.add_option("--synonyms", synonyms, "Synonym groups, one per line (\"car, automobile\"), used by every query");
   app.add_flag("-q,--quiet", o.quiet, "No progress output (the summary line is always printed)");
@@ -52,6 +57,9 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   o.db = resolve_db_path(db);
+  if (keep_duplicates) o.writer.near_duplicate = 0;
+  else if (o.writer.near_duplicate >= 1) o.writer.near_duplicate = 1.01;  // exact copies only
+  o.writer.on_note = [](const std::string& note) { std::cerr << "newsindex: " << note << '\n'; };
   if (paths.empty() && !list && !compact) {
     std::cerr << "newsindex: nothing to do: give files or directories to index (see --help)\n";
     return 2;

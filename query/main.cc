@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   std::string recent;
   app.add_option("--recent", recent, "Blend recency into the ranking with this half-life (e.g. 30d, 2w, 1y)");
   app.add_option("--now", cmd.now, "Today's date for --recent and relative dates (YYYY-MM-DD)");
+  app.add_flag("--duplicates", cmd.duplicates, "List the groups of copies of one story found at index time");
   bool help_query = false;
   app.add_flag("--help-query", help_query, "Describe the query language and exit");
   app.add_option("--format-version", format_version, "Refuse to run unless this JSON schema version can be produced");
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
   cmd.print.color = cmd.format == OutputFormat::Text &&
                     (color == "always" || (color == "auto" && !no_color && isatty(STDOUT_FILENO)));
   for (const auto& w : words) cmd.query += (cmd.query.empty() ? "" : " ") + w;
-  if (!cmd.batch && !cmd.stats && cmd.query.empty() && cmd.show.empty() && cmd.links_to.empty()) {
+  if (!cmd.batch && !cmd.stats && cmd.query.empty() && cmd.show.empty() && cmd.links_to.empty() && !cmd.duplicates) {
     std::cerr << "newsquery: no query given (words as arguments, or --batch to read queries from stdin)\n";
     return 2;
   }

@@ -32,6 +32,7 @@ std::string hit_to_json(const Hit& h, bool with_qid) {
   } else if (h.cited_by) {
     j["cited_by"] = *h.cited_by;
   }
+  if (!h.sources.empty()) j["sources"] = h.sources;
   if (h.with_context) {
     auto ctx = [](const std::vector<Hit::Context>& v) {
       nlohmann::ordered_json a = nlohmann::ordered_json::array();

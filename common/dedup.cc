@@ -1,0 +1,69 @@
+#include "dedup.h"
+
+#include <nlohmann/json.hpp>
+
+#include "near_duplicates.h"
+#include "schema.h"
+
+namespace newsindex {
+
+namespace {
+
+// The article record (not its passages) among the documents indexing `term`.
+std::optional<Xapian::docid> article_with(const Xapian::Database& db, const std::string& term, const std::string& self,
+                                          const Signature* sig, double threshold, double* best_sim) {
+  const std::string article_kind(schema::kind_name(schema::Kind::Article));
+  std::optional<Xapian::docid> best;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    Xapian::Document d = db.get_document(*p);
+    if (d.get_value(schema::kSlotKind) != article_kind || d.get_value(schema::kSlotArticle) == self) continue;
+    double sim = 1;
+    if (sig) {
+      sim = similarity(*sig, unserialise_signature(d.get_value(schema::kSlotMinhash)));
+      if (sim < threshold || sim <= *best_sim) continue;
+    }
+    *best_sim = sim;
+    best = *p;
+    if (!sig) break;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const BuiltArticle& b, double threshold) {
+  if (b.passage_docs.empty()) return std::nullopt;
+  double sim = 0;
+  auto id = article_with(db, schema::term("hash", b.content_hash), b.id, nullptr, 1, &sim);
+  if (!id && threshold > 0 && threshold <= 1) {
+    for (auto t = b.article_doc.termlist_begin(); t != b.article_doc.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.rfind(schema::field("band").prefix, 0) != 0) continue;
+      if (auto c = article_with(db, term, b.id, &b.signature, threshold, &sim)) id = c;
+    }
+  }
+  if (!id) return std::nullopt;
+  return DuplicateMatch{db.get_document(*id).get_value(schema::kSlotArticle), sim};
+}
+
+void record_duplicate(Xapian::WritableDatabase& db, const DuplicateMatch& m, const BuiltArticle& b) {
+  const std::string uid = schema::term("uid", m.original);
+  auto p = db.postlist_begin(uid);
+  if (p == db.postlist_end(uid)) return;
+  Xapian::Document d = db.get_document(*p);
+  auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
+  if (!j.is_object()) return;
+  auto& copies = j["duplicates"];
+  if (!copies.is_array()) copies = nlohmann::json::array();
+  const std::string source = b.article_doc.get_value(schema::kSlotSource);
+  nlohmann::json entry{{"id", b.id}, {"source", source}, {"similarity", m.similarity}};
+  bool replaced = false;
+  for (auto& c : copies)
+    if (c.value("id", "") == b.id) c = entry, replaced = true;
+  if (!replaced) copies.push_back(entry);
+  d.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  d.add_boolean_term(schema::term("duplicated", "yes"));
+  db.replace_document(*p, d);
+}
+
+}  // namespace newsindex
