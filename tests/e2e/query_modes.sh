@@ -87,4 +87,8 @@ check "only the last 30 days" bash -c "jq -r .article '$TMP/out' | sort -u | tr 
 expect_status 0 "relative open start" nq --format json --now 2019-05-25 'date:..1y'
 check "only older than a year" bash -c "jq -r .article '$TMP/out' | sort -u | grep -qx w2"
 expect_status 2 "bad --recent" nq --recent soon decoupling
+expect_status 0 "--snippet-length trims text mode" nq --snippet-length 80 --limit 1 deterrence
+check "short snippet around the match" bash -c "sed -n 3p '$TMP/out' | awk '{ if (length(\$0) > 120) exit 1 }' && sed -n 3p '$TMP/out' | grep -q 'deterrence' && sed -n 3p '$TMP/out' | grep -q '…'"
+expect_status 0 "JSON keeps the whole passage" nq --snippet-length 80 --limit 1 -f json deterrence
+check "full text in JSON" jq -e '(.text | length) > 200' "$TMP/out"
 finish
