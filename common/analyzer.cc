@@ -190,8 +190,8 @@ struct Analyzer::Impl {
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
   UErrorCode st = U_ZERO_ERROR;
   impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
-  impl_->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
-  if (U_FAILURE(st) || !impl_->words || !impl_->sentences)
+  // The sentence iterator is made on first use: a query process never needs it.
+  if (U_FAILURE(st) || !impl_->words)
     throw std::runtime_error(std::string("analyzer: ICU break iterator: ") + u_errorName(st));
 }
 
@@ -280,6 +280,11 @@ std::vector<size_t> Analyzer::sentence_breaks(std::string_view utf8) {
   UErrorCode st = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
   utext_openUChars(&ut, t.units.data(), static_cast<int64_t>(t.units.size()), &st);
+  if (!impl_->sentences) {
+    impl_->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
+    if (U_FAILURE(st) || !impl_->sentences)
+      throw std::runtime_error(std::string("analyzer: ICU sentence iterator: ") + u_errorName(st));
+  }
   impl_->sentences->setText(&ut, st);
   if (U_FAILURE(st)) throw std::runtime_error("analyzer: cannot set text");
   for (int32_t e = impl_->sentences->next(); e != icu::BreakIterator::DONE; e = impl_->sentences->next())
