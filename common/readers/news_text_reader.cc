@@ -141,6 +141,7 @@ bool parse_meta_line(const std::string& line, Article& a) {
 
 // "(AP)", "(Reuters)", "(Photo by Jane Doe/Getty Images)", "Photo: ...": a photo caption.
 bool looks_like_caption(const std::string& line) {
+  if (line.size() > 1000) return false;  // captions are short; std::regex recurses per character
   static const std::regex credit(R"(\((?:[A-Z][^()]{0,80})\)\s*$)");
   static const std::regex photo(R"(^(?:Photo|Image|Picture|Credit)s?\s*:|\b(?:Getty Images|Photo by|Photograph:|/AP|/Reuters|AFP/)\b)",
                                 std::regex::icase);
@@ -149,6 +150,7 @@ bool looks_like_caption(const std::string& line) {
 
 // "Zack Cooper is a research fellow ..." -> "Zack Cooper"
 std::string author_from_bio(const std::string& bio) {
+  if (bio.size() > 2000) return {};  // a bio is a short paragraph; std::regex recurses per character
   static const std::regex who(
       R"(^((?:[A-Z][\w.'\-]*\s){1,3}[A-Z][\w'\-]+)\s(?:is|was|writes|teaches|covers|reports|served|has been)\b)");
   std::smatch m;
