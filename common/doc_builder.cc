@@ -44,11 +44,21 @@ void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, con
   if (!a.author.empty()) doc.add_value(schema::kSlotAuthor, a.author);
 }
 
+// Title, author and category words, analyzed once per article: every record carries them, and
+// re-analyzing them per passage made a huge title (a one-line file) cost passages x its size.
+struct FieldWords {
+  Analysis title, author, category;
+};
+
+FieldWords field_words(const Article& a, Analyzer& an) {
+  return {an.analyze(a.title), an.analyze(a.author), an.analyze(a.category)};
+}
+
 // Title, author and category words under their own prefixes (for title: and friends).
-void add_field_words(Xapian::Document& doc, const Article& a, Analyzer& an, const Xapian::Stem& stem) {
-  add_text_terms(doc, an.analyze(a.title), "title", stem, 0, false);
-  add_text_terms(doc, an.analyze(a.author), "author", stem, 0, false);
-  add_text_terms(doc, an.analyze(a.category), "category", stem, 0, false);
+void add_field_words(Xapian::Document& doc, const FieldWords& f, const Xapian::Stem& stem) {
+  add_text_terms(doc, f.title, "title", stem, 0, false);
+  add_text_terms(doc, f.author, "author", stem, 0, false);
+  add_text_terms(doc, f.category, "category", stem, 0, false);
 }
 
 nlohmann::json article_data(const Article& a, size_t passages, size_t links) {
@@ -84,10 +94,12 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   const Xapian::Stem stem = stemmer_for(!opts.language.empty() ? opts.language : a.lang);
   const std::string site = url_host(a.url);
   Segmented seg = segment(a, an, opts.segment);
+  const FieldWords fields = field_words(a, an);
 
   std::vector<std::string> all_words;  // the article's normalized words: duplicate detection
   Xapian::Document& art = out.article_doc;
   Xapian::termpos art_pos = 0;
+  std::string last_section;
   for (const Passage& p : seg.passages) {
     Xapian::Document doc;
     Analysis words = an.analyze(p.text);
@@ -99,7 +111,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
       add_text_terms(doc, heading, "section", stem, 0, false);
       doc.add_value(schema::kSlotSection, p.section);
     }
-    add_field_words(doc, a, an, stem);
+    add_field_words(doc, fields, stem);
     add_article_context(doc, a, Kind::Passage, site);
     if (p.caption) doc.add_boolean_term(schema::term("type", "caption"));
     doc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
@@ -111,8 +123,11 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     if (p.line) d[data_keys::kLine] = p.line;
     doc.set_data(d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     out.passage_docs.push_back(std::move(doc));
-    // The article record holds every word (no positions) for article-level ranking.
+    // The article record holds every word (no positions) for article-level ranking, each
+    // heading once.
     art_pos = add_text_terms(art, words, "body", stem, art_pos, false);
+    if (!p.section.empty() && p.section != last_section) add_text_terms(art, an.analyze(p.section), "body", stem, 0, false);
+    last_section = p.section;
     for (const Token& t : words.tokens) all_words.push_back(t.term);
   }
   for (const LinkRef& l : a.links) {
@@ -138,7 +153,11 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     doc.set_data(d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     out.link_docs.push_back(std::move(doc));
   }
-  add_field_words(art, a, an, stem);
+  add_field_words(art, fields, stem);
+  if (!a.title.empty() && opts.title_weight > 0) {
+    Analysis title = an.analyze(a.title);
+    for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, "body", stem, 0, false);
+  }
   add_article_context(art, a, Kind::Article, site);
   art.add_boolean_term(schema::term("uid", a.id));
   // Same words in the same order = the same story, whatever its punctuation or case.

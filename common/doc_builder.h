@@ -15,6 +15,9 @@ namespace newsindex {
 struct BuildOptions {
   std::string language;        // forces a stemming language ("" = the article's, else English)
   SegmentOptions segment;
+  // The article document's body counts each title word this many times (BM25F-style field
+  // weight: a word in the headline says more about the article than one in the text); 0 = off.
+  unsigned title_weight = 3;
 };
 
 struct BuiltArticle {

@@ -31,6 +31,7 @@ struct Hit {
   std::vector<Context> context_before, context_after;  // -B/-A/-C
   bool with_context = false;
   std::vector<std::string> sources;      // the article's source, then those of its copies
+  std::string explain;                   // --explain: JSON object of how the score was made ("" = not asked)
 };
 
 }  // namespace newsindex

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <stdio.h>
+
 #include <filesystem>
 #include <ostream>
 
@@ -91,9 +94,15 @@ CompactResult compact_database(const std::string& path, double lock_timeout) {
       fs::remove_all(tmp);
       throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_msg()));
     }
-    // Swap the directories while still holding the lock; it moves away with the old copy.
-    fs::rename(path, old);
-    fs::rename(tmp, path);
+    // Swap the directories while still holding the lock; it moves away with the old copy. One
+    // atomic exchange where the filesystem can (Linux renameat2): a reader or a kill at any
+    // moment finds a whole database at `path`, never none.
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
+      fs::rename(tmp, old);
+    } else {
+      fs::rename(path, old);
+      fs::rename(tmp, path);
+    }
   }
   fs::remove_all(old);
   r.after_bytes = directory_bytes(path);

@@ -3,9 +3,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "dedup.h"
@@ -25,6 +30,29 @@ std::string now_iso() {
   return buf;
 }
 
+// Who holds the write lock, when known: a writer leaves its pid in this file next to Xapian's
+// lock (Xapian's own lock does not say who holds it).
+std::string holder_file(const std::string& path) { return path + "/newsindex.writer"; }
+
+std::string lock_holder(const std::string& path) {
+  std::ifstream in(holder_file(path));
+  long pid = 0;
+  std::string since;
+  if (!(in >> pid >> since) || pid <= 0) return {};
+  if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM) return {};  // stale: that process is gone
+  return fmt::format(" by newsindex (pid {}, writing since {})", pid, since);
+}
+
+void write_holder(const std::string& path) {
+  const std::string file = holder_file(path), tmp = file + ".tmp";
+  std::ofstream out(tmp, std::ios::trunc);
+  out << ::getpid() << ' ' << now_iso() << '\n';
+  out.close();
+  std::error_code ec;
+  if (out) std::filesystem::rename(tmp, file, ec);
+  else std::filesystem::remove(tmp, ec);  // informational only: never fail a run over it
+}
+
 Xapian::WritableDatabase open_writable(const std::string& path, double lock_timeout) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(lock_timeout);
   while (true) {
@@ -32,13 +60,16 @@ Xapian::WritableDatabase open_writable(const std::string& path, double lock_time
       return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {
       if (std::chrono::steady_clock::now() >= deadline)
-        throw DatabaseError(fmt::format("{}: database is locked by another newsindex (waited {:g}s; --lock-timeout to wait longer)",
-                                        path, lock_timeout));
+        throw DatabaseError(fmt::format(
+            "{}: database is locked{} (another writer; waited {:g}s, --lock-timeout SECONDS to wait longer)", path,
+            lock_holder(path), lock_timeout));
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw DatabaseError(fmt::format("{}: cannot open or create database: {}", path, e.get_msg()));
     } catch (const Xapian::DatabaseCreateError& e) {
       throw DatabaseError(fmt::format("{}: cannot create database: {}", path, e.get_msg()));
+    } catch (const Xapian::DatabaseError& e) {
+      throw_write_error(path, e);
     }
   }
 }
@@ -55,6 +86,11 @@ SourceRecord record_from_json(const std::string& data) {
   r.passages = j.value("passages", size_t{0});
   r.links = j.value("links", size_t{0});
   r.indexed_at = j.value("indexed_at", "");
+  r.format = j.value("format", "");
+  r.indexed_bytes = j.value("indexed_bytes", uint64_t{0});
+  r.lines = j.value("lines", uint64_t{0});
+  r.prefix_hash = j.value("prefix_hash", "");
+  r.partial = j.value("partial", false);
   return r;
 }
 
@@ -81,18 +117,33 @@ Xapian::Database open_for_reading(const std::string& path) {
   }
 }
 
+[[noreturn]] void throw_write_error(const std::string& path, const Xapian::Error& e) {
+  std::string why = e.get_msg().empty() ? e.get_type() : e.get_msg();
+  if (const char* sys = e.get_error_string()) why.append(": ").append(sys);
+  throw DatabaseError(fmt::format("{}: cannot write to the database: {} (disk full, or the directory not writable?); "
+                                  "the last committed state is intact",
+                                  path, why));
+}
+
 IndexWriter::IndexWriter(const std::string& path, const WriterOptions& opts)
-    : db_(open_writable(path, opts.lock_timeout)), opts_(opts) {
+    : path_(path), db_(open_writable(path, opts.lock_timeout)), opts_(opts) {
   check_schema_version(db_, path);
-  if (db_.get_metadata(schema::kVersionKey).empty()) {
-    db_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
-    db_.commit();
+  try {
+    if (db_.get_metadata(schema::kVersionKey).empty()) {
+      db_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+      db_.commit();
+    }
+  } catch (const Xapian::DatabaseError& e) {
+    throw_write_error(path, e);
   }
+  write_holder(path);
 }
 
 IndexWriter::~IndexWriter() {
   // An unfinished batch is cancelled by Xapian when the database closes: the last committed
   // state stays intact. Normal paths call commit() first.
+  std::error_code ec;
+  std::filesystem::remove(holder_file(path_), ec);
 }
 
 void IndexWriter::maybe_begin() {
@@ -102,15 +153,14 @@ void IndexWriter::maybe_begin() {
   }
 }
 
-void IndexWriter::count(size_t docs) {
-  pending_ += docs;
-  if (pending_ >= opts_.batch_documents) commit();
-}
-
 void IndexWriter::commit() {
   if (in_txn_) {
-    db_.commit_transaction();
     in_txn_ = false;
+    try {
+      db_.commit_transaction();
+    } catch (const Xapian::DatabaseError& e) {
+      throw_write_error(path_, e);
+    }
   }
   pending_ = 0;
 }
@@ -142,27 +192,46 @@ void IndexWriter::record_source(const SourceRecord& rec) {
   nlohmann::json j{{"path", rec.path},         {"size", rec.size},         {"mtime_ns", rec.mtime_ns},
                    {"hash", rec.hash},         {"articles", rec.articles}, {"passages", rec.passages},
                    {"links", rec.links},       {"indexed_at", rec.indexed_at.empty() ? now_iso() : rec.indexed_at}};
+  if (!rec.format.empty()) {
+    j["format"] = rec.format;
+    j["indexed_bytes"] = rec.indexed_bytes;
+    j["lines"] = rec.lines;
+    j["prefix_hash"] = rec.prefix_hash;
+  }
+  if (rec.partial) j["partial"] = true;
   doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   db_.replace_document(key, doc);
   count(1);
 }
 
 void IndexWriter::replace_source(const SourceRecord& rec, std::vector<BuiltArticle>& articles) {
-  maybe_begin();
-  db_.delete_document(schema::term("source", rec.path));
+  clear_source(rec.path);
   SourceRecord r = rec;
-  r.articles = articles.size();
-  r.passages = r.links = 0;
+  r.articles = r.passages = r.links = 0;
   r.indexed_at.clear();
+  add_articles(rec.path, articles, r);
+  record_source(r);
+}
+
+void IndexWriter::clear_source(const std::string& path) {
+  maybe_begin();
+  db_.delete_document(schema::term("source", path));
+  db_.delete_document(schema::term("sourcekey", path));
+  count(1);
+}
+
+void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& r) {
+  maybe_begin();
   size_t docs = 0;
+  r.articles += articles.size();
   for (BuiltArticle& b : articles) {
-    note_replacement(b, rec.path);
+    note_replacement(b, source);
     db_.delete_document(schema::term("article", b.id));
     if (opts_.near_duplicate > 0) {
       if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
         record_duplicate(db_, *m, b);
         if (opts_.on_note)
-          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once", rec.path, b.id,
+          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once", source, b.id,
                                     m->original, m->similarity));
         continue;
       }
@@ -175,7 +244,6 @@ void IndexWriter::replace_source(const SourceRecord& rec, std::vector<BuiltArtic
     docs += 1 + b.passage_docs.size() + b.link_docs.size();
   }
   count(docs);
-  record_source(r);
 }
 
 // The same id (or canonical URL) from another file: the newer replaces the older, said aloud.

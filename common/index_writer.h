@@ -16,14 +16,24 @@ struct SourceRecord {
   std::string path;
   uint64_t size = 0;
   int64_t mtime_ns = 0;
-  std::string hash;
+  std::string hash;          // of the whole content; empty when not done (rejected parts, stopped)
   size_t articles = 0, passages = 0, links = 0;
-  std::string indexed_at;  // ISO 8601 UTC
+  std::string indexed_at;    // ISO 8601 UTC
+  // JSON Lines: how far the source is indexed, always at a line end, so that a file that grew
+  // (or a run that was stopped) goes on from there after checking the prefix is unchanged.
+  std::string format;        // "jsonl" when the fields below apply
+  uint64_t indexed_bytes = 0;
+  uint64_t lines = 0;        // lines in those bytes
+  std::string prefix_hash;   // StreamHash of those bytes
+  bool partial = false;      // a run stopped inside this source
+
+  bool complete() const { return !hash.empty() && !partial; }
+  bool resumable() const { return format == "jsonl" && indexed_bytes > 0 && !prefix_hash.empty(); }
 };
 
 struct WriterOptions {
   double lock_timeout = 0;        // seconds to wait for another writer
-  size_t batch_documents = 20000; // documents per committed transaction
+  size_t batch_documents = 1000;  // documents per committed transaction (tuned: README, Indexing speed)
   double near_duplicate = 0.8;    // MinHash similarity for a near-duplicate (> 1: exact copies only; 0: keep all)
   std::function<void(const std::string&)> on_note;  // notices for stderr (replacements, copies)
 };
@@ -39,22 +49,35 @@ class IndexWriter {
   // Replaces everything `rec.path` contributed with `articles`, and records the source.
   // An article id already indexed from elsewhere is replaced (the newer copy wins).
   void replace_source(const SourceRecord& rec, std::vector<BuiltArticle>& articles);
-  // Records a source as seen without touching its documents (unchanged content, new mtime).
+  // The pieces of replace_source, for a source written in several batches: forget what the
+  // source had, add its articles (counting what was written into `counts`), record it.
+  void clear_source(const std::string& path);
+  void add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& counts);
+  // Records a source (also: seen again without changes, or how far a stopped run got).
   void record_source(const SourceRecord& rec);
   void remove_source(const std::string& path);
 
-  void commit();  // ends the current batch
+  // Ends the current batch: everything so far is on disk, atomically. Callers decide when;
+  // batch_full() says the batch has reached --batch-size documents.
+  void commit();
+  bool batch_full() const { return pending_ >= opts_.batch_documents; }
+  const std::string& path() const { return path_; }
   Xapian::WritableDatabase& db() { return db_; }
 
  private:
   void maybe_begin();
   void note_replacement(const BuiltArticle& b, const std::string& source);
-  void count(size_t docs);
+  void count(size_t docs) { pending_ += docs; }
+  std::string path_;
   Xapian::WritableDatabase db_;
   WriterOptions opts_;
   bool in_txn_ = false;
   size_t pending_ = 0;
 };
+
+// Turns a Xapian failure while writing (disk full, unwritable directory) into a DatabaseError
+// that names the database and says the last committed state is intact.
+[[noreturn]] void throw_write_error(const std::string& path, const Xapian::Error& e);
 
 // Opens a database for reading, checking it exists and has our schema version.
 Xapian::Database open_for_reading(const std::string& path);

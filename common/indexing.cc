@@ -5,108 +5,237 @@
 #include <chrono>
 #include <filesystem>
 #include <ostream>
-#include <set>
+#include <thread>
+#include <unordered_map>
 
-#include "hash.h"
-#include "text_decode.h"
+#include "errors.h"
+#include "index_pipeline.h"
+#include "progress.h"
 
 namespace newsindex {
 
 namespace {
 
+// Memory per input byte of a piece until its documents are built and measured (JSON Lines of
+// news paragraphs come to about 60-100 times their size as in-memory Xapian documents).
+constexpr double kDocumentExpansion = 80;
+
 class Run {
  public:
-  Run(const IndexOptions& o, std::ostream& err) : opts_(o), err_(err), writer_(o.db, o.writer) {}
+  Run(const IndexOptions& o, std::ostream& err) : opts_(o), writer_(o.db, with_notes(o.writer)), progress_(!o.quiet, err) {}
 
-  void source_file(const FoundFile& f) {
-    auto rec = writer_.source(f.path);
-    if (!opts_.force && rec && rec->size == f.size && rec->mtime_ns == f.mtime_ns && !rec->hash.empty()) {
-      ++sum_.unchanged;
-      return;
+  // Walks the arguments and decides which sources need reading at all: an unchanged file
+  // (same size and time as recorded) is passed over without being opened.
+  void plan(const std::vector<std::string>& paths) {
+    bool want_stdin = false;
+    for (const auto& p : paths) (p == "-" ? want_stdin = true : (roots_.push_back(p), false));
+    auto on_error = [&](const std::string& where, const std::string& why) { reject(where + ": " + why); };
+    std::vector<FoundFile> files = walk_sources(roots_, opts_.walk, on_error);
+    skip_own_database(files);
+    std::unordered_map<std::string, SourceRecord> recorded;
+    for (SourceRecord& r : writer_.sources()) recorded.emplace(r.path, std::move(r));
+    uint64_t total_bytes = 0;
+    for (const FoundFile& f : files) {
+      total_bytes += f.size;
+      auto it = recorded.find(f.path);
+      std::optional<SourceRecord> prev;
+      if (it != recorded.end()) prev = it->second;
+      if (!opts_.force && prev && prev->complete() && prev->size == f.size && prev->mtime_ns == f.mtime_ns) {
+        ++sum_.unchanged;
+        progress_.add_files(1);
+        progress_.add_bytes(f.size);
+        continue;
+      }
+      plans_.push_back(SourcePlan{f.path, f, std::move(prev)});
     }
-    std::string bytes = read_file_bytes(f.path, opts_.max_file_bytes);
-    SourceRecord r{f.path, f.size, f.mtime_ns, hex_digest(bytes), 0, 0, 0, {}};
-    if (!opts_.force && rec && rec->hash == r.hash) {
-      writer_.record_source(r);  // touched, not changed
-      ++sum_.unchanged;
-      return;
-    }
-    index_bytes(bytes, r, f.path);
+    if (want_stdin) plans_.push_back(SourcePlan{"-", {}, std::nullopt});
+    progress_.set_total(files.size() + want_stdin, total_bytes);
   }
 
-  void source_stdin() {
-    std::string bytes = read_stdin_bytes(opts_.max_file_bytes);
-    std::string digest = hex_digest(bytes);
-    SourceRecord r{"stdin:" + digest.substr(0, 12), bytes.size(), 0, digest, 0, 0, 0, {}};
-    index_bytes(bytes, r, r.path);
+  // The database may sit inside a directory being indexed: never read its own files.
+  void skip_own_database(std::vector<FoundFile>& files) const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string db = fs::weakly_canonical(opts_.db, ec).string() + "/";
+    if (ec) return;
+    bool inside = false;
+    for (const auto& r : roots_) {
+      std::string root = fs::weakly_canonical(r, ec).string();
+      inside = inside || (!ec && db.rfind(root + "/", 0) == 0);
+    }
+    if (!inside) return;
+    std::erase_if(files, [&](const FoundFile& f) { return fs::weakly_canonical(f.path, ec).string().rfind(db, 0) == 0; });
   }
 
-  void prune(const std::vector<std::string>& roots) {
-    std::set<std::string> dirs;
-    for (const auto& a : roots)
-      if (std::filesystem::is_directory(a)) dirs.insert(a);
+  void index() {
+    PipelineOptions po;
+    po.jobs = opts_.jobs ? opts_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    po.memory_limit = opts_.memory_limit;
+    po.build = opts_.build;
+    po.cut.format = opts_.format;
+    po.cut.max_file_bytes = opts_.max_file_bytes;
+    po.cut.chunk_bytes = opts_.chunk_bytes;
+    po.cut.force = opts_.force;
+    po.cut.expansion = kDocumentExpansion;
+    try {
+      bool finished = run_pipeline(plans_, po, [this](PieceResult& r) { write(r); });
+      if (!finished) {
+        sum_.interrupted = true;
+        checkpoint();
+      }
+      writer_.commit();
+    } catch (const Xapian::DatabaseError& e) {
+      throw_write_error(opts_.db, e);
+    }
+  }
+
+  // Removes the recorded sources under the given directories whose files are gone.
+  void prune() {
+    std::vector<std::string> dirs;
+    for (const auto& a : roots_) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(a, ec)) continue;
+      dirs.push_back(a.back() == '/' ? a : a + "/");
+    }
     for (const SourceRecord& s : writer_.sources()) {
       bool under = false;
-      for (const auto& d : dirs)
-        if (s.path.rfind(d, 0) == 0) under = true;
-      if (under && !std::filesystem::exists(s.path)) {
+      for (const auto& d : dirs) under = under || s.path.rfind(d, 0) == 0;
+      std::error_code ec;
+      if (under && !std::filesystem::exists(s.path, ec)) {
         writer_.remove_source(s.path);
+        progress_.say(fmt::format("newsindex: {}: gone, removed from the index (--prune)", s.path));
         ++sum_.removed;
       }
     }
+    writer_.commit();
   }
 
-  void reject(const std::string& where, const std::string& why) {
-    err_ << "newsindex: " << where << ": " << why << '\n';
-    ++sum_.rejected;
-  }
-  void reject(const InputError& e) {
-    err_ << "newsindex: " << e.what() << '\n';
-    ++sum_.rejected;
-  }
+  bool interrupted() const { return sum_.interrupted; }
 
   IndexSummary finish() {
-    writer_.commit();
+    progress_.stop();
     return sum_;
   }
 
  private:
-  void index_bytes(const std::string& bytes, SourceRecord& r, const std::string& source) {
-    if (bytes.empty()) throw InputError(source, "empty file: no text to index");
-    if (looks_binary(bytes)) throw InputError(source, "binary data, not text (skipped)");
-    Format fmt = opts_.format == Format::Auto ? detect_format(source, bytes.substr(0, 8192)) : opts_.format;
-    ReadResult rr;
-    if (fmt == Format::Html) {
-      rr = read_source(bytes, source, fmt);
-    } else {
-      Decoded d = decode_text(bytes);
-      if (d.invalid_sequences)
-        err_ << fmt::format("newsindex: {}:{}: warning: {} invalid UTF-8 sequence(s) replaced with U+FFFD\n",
-                            source, d.first_invalid_line, d.invalid_sequences);
-      rr = read_source(d.text, source, fmt);
-    }
-    for (const auto& p : rr.problems) reject(p);
-    std::vector<BuiltArticle> built;
-    built.reserve(rr.articles.size());
-    const bool from_stdin = source.rfind("stdin:", 0) == 0;
-    for (Article& a : rr.articles) {
-      a.source = source;
-      if (from_stdin && a.id.empty() && a.url.empty()) a.id = source;
-      assign_article_id(a);
-      built.push_back(build_documents(a, analyzer_, opts_.build));
-      sum_.articles++;
-      sum_.passages += built.back().passage_docs.size();
-      sum_.links += built.back().link_docs.size();
-    }
-    // A source with rejected parts is not recorded as done: the next run reports it again.
-    if (!rr.problems.empty()) r.hash.clear();
-    writer_.replace_source(r, built);
+  WriterOptions with_notes(WriterOptions w) {
+    auto note = w.on_note;
+    if (note) w.on_note = [this](const std::string& n) { progress_.say("newsindex: " + n); };
+    return w;
   }
 
+  void reject(const std::string& line) {
+    progress_.say("newsindex: " + line);
+    ++sum_.rejected;
+  }
+
+  // The summary counts what was built, copies folded into an original included.
+  void count(const std::vector<BuiltArticle>& built) {
+    sum_.articles += built.size();
+    for (const auto& b : built) sum_.passages += b.passage_docs.size(), sum_.links += b.link_docs.size();
+    progress_.add_articles(built.size());
+  }
+
+  // Called with each piece, in input order, on this thread: the only one touching the database.
+  void write(PieceResult& r) {
+    Piece& p = r.piece;
+    progress_.add_bytes(p.input_bytes);
+    if (p.kind == Piece::Kind::Lines || p.kind == Piece::Kind::Whole) sum_.bytes += p.input_bytes;
+    for (const auto& w : r.warnings) progress_.say(w);
+    switch (p.kind) {
+      case Piece::Kind::Failed:
+        reject(p.error->what());
+        open_.reset();  // whatever is committed of it stays; the next run redoes the rest
+        progress_.add_files(1);
+        break;
+      case Piece::Kind::Touched:
+        writer_.record_source(p.record);
+        ++sum_.unchanged;
+        progress_.add_files(1);
+        break;
+      case Piece::Kind::Start:
+        if (p.fresh) {
+          writer_.clear_source(p.source);
+          p.record.articles = p.record.passages = p.record.links = 0;
+        } else {
+          ++sum_.resumed;
+        }
+        open_ = OpenSource{p.record, p.record, true};
+        break;
+      case Piece::Kind::Lines: {
+        for (const auto& e : r.problems) reject(e.what());
+        count(r.built);
+        writer_.add_articles(p.source, r.built, open_->rec);
+        open_->clean = open_->clean && r.problems.empty();
+        // How far the source is done, for a run that stops: only up to its first bad line,
+        // so that the next run reports that line again.
+        if (open_->clean) open_->resume = p.record;
+        break;
+      }
+      case Piece::Kind::Done:
+        finish_lines(p);
+        progress_.add_files(1);
+        break;
+      case Piece::Kind::Whole:
+        progress_.add_files(1);
+        if (r.rejected_whole) {
+          reject(r.problems.front().what());  // the source is left as it was
+          break;
+        }
+        for (const auto& e : r.problems) reject(e.what());
+        // A source with rejected parts is not recorded as done: the next run reports it again.
+        if (!r.problems.empty()) p.record.hash.clear();
+        count(r.built);
+        writer_.replace_source(p.record, r.built);
+        break;
+    }
+    if (writer_.batch_full()) {
+      checkpoint();
+      writer_.commit();
+    }
+  }
+
+  void finish_lines(Piece& p) {
+    SourceRecord rec = p.record;
+    rec.articles = open_->rec.articles;
+    rec.passages = open_->rec.passages;
+    rec.links = open_->rec.links;
+    if (!open_->clean) {
+      // Not recorded as done: the next run reads it all again and reports the bad lines again.
+      rec.hash.clear();
+      rec.indexed_bytes = rec.lines = 0;
+      rec.prefix_hash.clear();
+    }
+    if (rec.articles == 0 && open_->clean) reject(p.source + ": empty file: no text to index");
+    else writer_.record_source(rec);
+    open_.reset();
+  }
+
+  // Before a commit inside a JSON Lines source: record how far it is done, so that a run
+  // killed after this commit resumes there.
+  void checkpoint() {
+    if (!open_ || open_->resume.indexed_bytes == 0) return;
+    SourceRecord rec = open_->resume;
+    rec.articles = open_->rec.articles;
+    rec.passages = open_->rec.passages;
+    rec.links = open_->rec.links;
+    rec.hash.clear();
+    rec.partial = true;
+    writer_.record_source(rec);
+  }
+
+  struct OpenSource {
+    SourceRecord rec;     // counts written so far
+    SourceRecord resume;  // the resume point of the last clean piece written
+    bool clean = true;    // no rejected line so far
+  };
+
   const IndexOptions& opts_;
-  std::ostream& err_;
   IndexWriter writer_;
-  Analyzer analyzer_;
+  Progress progress_;
+  std::vector<std::string> roots_;
+  std::vector<SourcePlan> plans_;
+  std::optional<OpenSource> open_;
   IndexSummary sum_;
 };
 
@@ -115,33 +244,20 @@ class Run {
 IndexSummary run_indexing(const std::vector<std::string>& paths, const IndexOptions& opts, std::ostream& err) {
   const auto t0 = std::chrono::steady_clock::now();
   Run run(opts, err);
-  std::vector<std::string> files_and_dirs;
-  bool want_stdin = false;
-  for (const auto& p : paths) (p == "-" ? want_stdin = true : (files_and_dirs.push_back(p), false));
-  auto on_error = [&](const std::string& where, const std::string& why) { run.reject(where, why); };
-  for (const FoundFile& f : walk_sources(files_and_dirs, opts.walk, on_error)) {
-    try {
-      run.source_file(f);
-    } catch (const InputError& e) {
-      run.reject(e);
-    }
-  }
-  if (want_stdin) {
-    try {
-      run.source_stdin();
-    } catch (const InputError& e) {
-      run.reject(e);
-    }
-  }
-  if (opts.prune) run.prune(files_and_dirs);
+  run.plan(paths);
+  run.index();
+  if (opts.prune && !run.interrupted()) run.prune();
   IndexSummary s = run.finish();
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return s;
 }
 
 std::string format_summary(const IndexSummary& s) {
-  return fmt::format("newsindex: {} articles, {} passages, {} links indexed; {} rejected, {} unchanged, {} removed; {:.2f}s",
-                     s.articles, s.passages, s.links, s.rejected, s.unchanged, s.removed, s.seconds);
+  std::string line = fmt::format(
+      "newsindex: {} articles, {} passages, {} links indexed; {} rejected, {} unchanged, {} removed; {:.1f} MB in {:.2f}s",
+      s.articles, s.passages, s.links, s.rejected, s.unchanged, s.removed, s.bytes / 1e6, s.seconds);
+  if (s.resumed) line += fmt::format("; {} resumed (JSON Lines read on from their indexed lines)", s.resumed);
+  return line;
 }
 
 }  // namespace newsindex

@@ -19,20 +19,27 @@ struct IndexOptions {
   WalkOptions walk;
   bool prune = false;     // remove sources under the given directories that are gone
   bool force = false;     // re-read sources even when unchanged
-  bool quiet = false;
+  bool quiet = false;     // no progress line
   uint64_t max_file_bytes = 1ULL << 30;
+  size_t jobs = 0;                       // worker threads (0: one per core)
+  uint64_t memory_limit = 256ULL << 20;  // bytes of input and built documents in flight
+  size_t chunk_bytes = 256 << 10;        // JSON Lines are analyzed in blocks of about this size
 };
 
 struct IndexSummary {
   size_t articles = 0, passages = 0, links = 0;
   size_t rejected = 0;   // inputs (files or lines) refused, each reported on stderr
   size_t unchanged = 0;  // sources passed over because nothing changed
+  size_t resumed = 0;    // JSON Lines sources continued after their indexed prefix (grown, or stopped)
   size_t removed = 0;    // sources pruned
+  uint64_t bytes = 0;    // input bytes read and analyzed
+  bool interrupted = false;  // stopped by SIGINT/SIGTERM: what was done is committed
   double seconds = 0;
 };
 
 // Indexes `paths` (files, directories, "-" for stdin). Per-input problems are written to `err`
-// as one line each and counted; database problems throw DatabaseError.
+// as one line each and counted; database problems throw DatabaseError. A stop request
+// (signals.h) ends the run early with what was done committed and `interrupted` set.
 IndexSummary run_indexing(const std::vector<std::string>& paths, const IndexOptions& opts, std::ostream& err);
 
 std::string format_summary(const IndexSummary& s);

@@ -185,12 +185,24 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     for (Hit& h : r.hits) {
       h.qid = qid;
       if (so.need_text) store.enrich(h, cmd.before, cmd.after);
-      printer->hit(h);
     }
+    for (const Hit& h : r.hits) printer->hit(h);  // printed only once all is read: a retry prints nothing twice
     any = any || !r.hits.empty();
   };
+  // A writer committing meanwhile can retire the revision being read (DatabaseModifiedError):
+  // reopen at the latest revision and run the query again, twice at most.
+  auto run_one_retrying = [&](const std::string& qid, const std::string& text) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return run_one(qid, text);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 2) throw;
+        db.reopen();
+      }
+    }
+  };
   if (!cmd.batch) {
-    run_one("1", cmd.query);
+    run_one_retrying("1", cmd.query);
   } else {
     std::string line;
     size_t line_no = 0;
@@ -201,7 +213,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
       std::string qid = std::to_string(line_no), text = line;
       if (size_t tab = line.find('\t'); tab != std::string::npos) qid = line.substr(0, tab), text = line.substr(tab + 1);
       try {
-        run_one(qid, text);
+        run_one_retrying(qid, text);
       } catch (const QueryError& e) {
         err << fmt::format("newsquery: stdin:{}: {}\n", line_no, query_error_line(text, e));
       } catch (const Xapian::QueryParserError& e) {

@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "schema.h"
 #include "terms.h"
+#include "ranking/stopwords.h"
 #include "recency.h"
 #include "url.h"
 
@@ -142,6 +143,14 @@ class Parser {
 
   ParsedQuery parse_plain() {
     Analysis a = an_.analyze(text_, AnalyzeOptions{caps_acronyms_});
+    // "what are the effects of ..." ranks better on its content words; a query of nothing but
+    // function words ("The Who") keeps them all.
+    if (opts_.stopwords && stoplist_applies(opts_.language)) {
+      std::vector<Token> content;
+      for (const Token& t : a.tokens)
+        if (t.acronym || !is_query_stopword(t.term)) content.push_back(t);
+      if (!content.empty()) a.tokens = std::move(content);
+    }
     std::vector<Xapian::Query> parts;
     for (const Token& t : a.tokens) parts.push_back(word_query(t, false));
     check_terms(parts.size(), 0);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "doc_builder.h"
+#include "ranking/explain.h"
 #include "schema.h"
 #include "terms.h"
 
@@ -10,11 +11,16 @@ namespace newsindex {
 
 namespace {
 
+Xapian::Query kind_term(schema::Kind k) { return Xapian::Query(schema::term("type", schema::kind_name(k))); }
+
 Xapian::Query kind_filter(bool articles) {
   using schema::Kind;
-  if (articles) return Xapian::Query(schema::term("type", schema::kind_name(Kind::Article)));
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term("type", schema::kind_name(Kind::Passage))),
-                       Xapian::Query(schema::term("type", schema::kind_name(Kind::Link))));
+  if (articles) return kind_term(Kind::Article);
+  return Xapian::Query(Xapian::Query::OP_OR, kind_term(Kind::Passage), kind_term(Kind::Link));
+}
+
+Xapian::Query with_filter(Xapian::Query kind, const ParsedQuery& q) {
+  return q.filter.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND, kind, q.filter);
 }
 
 std::string str_or_empty(const nlohmann::json& j, const char* k) {
@@ -22,8 +28,7 @@ std::string str_or_empty(const nlohmann::json& j, const char* k) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-void configure(Xapian::Enquire& enq, const SearchOptions& o, const Bm25Params& p) {
-  enq.set_weighting_scheme(Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5));
+void set_order(Xapian::Enquire& enq, const SearchOptions& o) {
   switch (o.sort) {
     case SearchOptions::Sort::Relevance: enq.set_sort_by_relevance(); break;
     case SearchOptions::Sort::Date: enq.set_sort_by_value_then_relevance(schema::kSlotDate, false); break;
@@ -31,15 +36,42 @@ void configure(Xapian::Enquire& enq, const SearchOptions& o, const Bm25Params& p
   }
 }
 
+// Text, ordinal, section and link fields from a passage or link document's data.
+void fill_from_data(Hit& h, const Xapian::Document& doc) {
+  auto d = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (!d.is_object()) return;
+  h.text = str_or_empty(d, data_keys::kText);
+  if (d.contains(data_keys::kPassage)) h.passage = d[data_keys::kPassage].get<uint32_t>();
+  if (d.contains(data_keys::kSection)) h.section = str_or_empty(d, data_keys::kSection);
+  h.caption = d.value(data_keys::kCaption, false);
+  if (h.type == "link") {
+    h.url = str_or_empty(d, data_keys::kUrl);
+    if (d.contains(data_keys::kLinkDate)) h.link_date = str_or_empty(d, data_keys::kLinkDate);
+  }
+}
+
+Xapian::doccount page_end(const SearchOptions& o, Xapian::doccount all) {
+  return o.limit ? static_cast<Xapian::doccount>(o.offset + o.limit) : all;
+}
+
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db, Analyzer& analyzer) : db_(std::move(db)), analyzer_(analyzer) {}
+Searcher::Searcher(Xapian::Database db, Analyzer& analyzer) : db_(std::move(db)), ranker_(db_), analyzer_(analyzer) {}
 
 Xapian::Query Searcher::full_query(const ParsedQuery& q, const SearchOptions& opts) const {
   Xapian::Query scored = q.query.empty() ? Xapian::Query::MatchAll : q.query;
-  Xapian::Query filter = kind_filter(opts.articles);
-  if (!q.filter.empty()) filter = Xapian::Query(Xapian::Query::OP_AND, filter, q.filter);
-  return Xapian::Query(Xapian::Query::OP_FILTER, scored, filter);
+  return Xapian::Query(Xapian::Query::OP_FILTER, scored, with_filter(kind_filter(opts.articles), q));
+}
+
+RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) const {
+  RankQuery r;
+  r.ranked = q.query;
+  r.ranked_length = std::max<double>(1, q.query.get_length());
+  r.article_filter = with_filter(kind_term(schema::Kind::Article), q);
+  r.passage_filter = with_filter(kind_term(schema::Kind::Passage), q);
+  r.hit_filter = with_filter(kind_filter(false), q);
+  r.stem = stemmer_for(opts.language);
+  return r;
 }
 
 void Searcher::fill_article(Hit& h) {
@@ -60,11 +92,30 @@ void Searcher::fill_article(Hit& h) {
   h.category = str_or_empty(j, "category");
 }
 
+// The article's best passage stands for it when ranking did not already find it.
+void Searcher::best_passage(Hit& h, const ParsedQuery& q, const SearchOptions& opts) {
+  Xapian::Enquire best(db_);
+  best.set_query(Xapian::Query(Xapian::Query::OP_FILTER, full_query(q, SearchOptions{}),
+                               Xapian::Query(schema::term("article", h.article))));
+  best.set_weighting_scheme(ranker_.passage_weight(opts.ranking));
+  Xapian::MSet top = best.get_mset(0, 1);
+  if (!top.empty()) {
+    const std::string type = h.type;
+    fill_from_data(h, top.begin().get_document());
+    h.type = type;
+    h.caption = false;
+  }
+}
+
 SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
+  if (opts.sort == SearchOptions::Sort::Relevance && !q.query.empty())
+    return opts.articles ? ranked_articles(q, opts) : ranked_passages(q, opts);
+  // Date order, or nothing to rank (only filters): one plain pass.
   SearchResult out;
   Xapian::Enquire enq(db_);
   enq.set_query(full_query(q, opts));
-  configure(enq, opts, opts.articles ? opts.article_bm25 : opts.passage_bm25);
+  enq.set_weighting_scheme(opts.articles ? ranker_.article_weight(opts.ranking) : ranker_.passage_weight(opts.ranking));
+  set_order(enq, opts);
   if (!opts.articles && opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
   const Xapian::doccount want = opts.limit ? static_cast<Xapian::doccount>(opts.limit) : db_.get_doccount();
   Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), want);
@@ -80,36 +131,125 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
     h.article = doc.get_value(schema::kSlotArticle);
     if (opts.need_text) fill_article(h);
     if (h.type == "article") {
-      if (opts.need_text) {
-        // The article's best passage stands for it.
-        Xapian::Enquire best(db_);
-        best.set_query(Xapian::Query(Xapian::Query::OP_FILTER, full_query(q, SearchOptions{}),
-                                     Xapian::Query(schema::term("article", h.article))));
-        configure(best, SearchOptions{}, opts.passage_bm25);
-        Xapian::MSet top = best.get_mset(0, 1);
-        if (!top.empty()) {
-          auto d = nlohmann::json::parse(top.begin().get_document().get_data(), nullptr, false);
-          if (d.is_object()) {
-            h.text = str_or_empty(d, data_keys::kText);
-            if (d.contains(data_keys::kPassage)) h.passage = d[data_keys::kPassage].get<uint32_t>();
-            if (d.contains(data_keys::kSection)) h.section = str_or_empty(d, data_keys::kSection);
-          }
-        }
-      }
+      if (opts.need_text) best_passage(h, q, opts);
     } else if (opts.need_text || !opts.articles) {
-      auto d = nlohmann::json::parse(doc.get_data(), nullptr, false);
-      if (d.is_object()) {
-        h.text = str_or_empty(d, data_keys::kText);
-        if (d.contains(data_keys::kPassage)) h.passage = d[data_keys::kPassage].get<uint32_t>();
-        if (d.contains(data_keys::kSection)) h.section = str_or_empty(d, data_keys::kSection);
-        h.caption = d.value(data_keys::kCaption, false);
-        if (h.type == "link") {
-          h.url = str_or_empty(d, data_keys::kUrl);
-          if (d.contains(data_keys::kLinkDate)) h.link_date = str_or_empty(d, data_keys::kLinkDate);
-        }
-      }
+      fill_from_data(h, doc);
     }
     if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+    out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions& opts) {
+  SearchResult out;
+  const RankingOptions& ro = opts.ranking;
+  const ArticleRanking ranking = ranker_.rank_articles(rank_query(q, opts), page_end(opts, 0), ro);
+  out.total = ranking.total;
+  const Xapian::Stem stem = stemmer_for(opts.language);
+  std::vector<WeightedTerm> article_terms, passage_terms;
+  if (opts.explain) {
+    article_terms = query_term_weights(q.query, ranking.expansion);
+    passage_terms = query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{});
+  }
+  const size_t end = opts.limit ? std::min(ranking.articles.size(), opts.offset + opts.limit) : ranking.articles.size();
+  for (size_t i = opts.offset; i < end; ++i) {
+    const RankedArticle& r = ranking.articles[i];
+    Hit h;
+    h.rank = i + 1;
+    h.score = r.score;
+    h.type = std::string(schema::kind_name(schema::Kind::Article));
+    h.article = r.article;
+    if (opts.need_text) {
+      fill_article(h);
+      if (r.passage_doc) {
+        fill_from_data(h, db_.get_document(r.passage_doc));
+        h.type = std::string(schema::kind_name(schema::Kind::Article));
+        h.caption = false;
+      } else {
+        best_passage(h, q, opts);
+      }
+      h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+    }
+    if (opts.explain) {
+      nlohmann::ordered_json e;
+      e["score"] = r.score;
+      e["fusion_weight"] = std::clamp(ro.fusion_weight, 0.0, 1.0);
+      nlohmann::ordered_json a;
+      a["score"] = r.article_score;
+      a["max"] = ranking.article_max;
+      a["norm"] = r.article_norm;
+      if (r.article_doc) {
+        auto parts = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article);
+        a["terms_sum"] = parts["score"];
+        a["terms"] = parts["terms"];
+      }
+      e["article"] = std::move(a);
+      nlohmann::ordered_json p;
+      p["score"] = r.passage_score;
+      p["max"] = ranking.passage_max;
+      p["norm"] = r.passage_norm;
+      if (r.passage_doc) {
+        std::string ord = db_.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
+        if (!ord.empty()) p["passage"] = Xapian::sortable_unserialise(ord);
+        auto parts = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage);
+        p["terms_sum"] = parts["score"];
+        p["terms"] = parts["terms"];
+      }
+      e["passage"] = std::move(p);
+      e["expansion_terms"] = ranking.expansion.size();
+      h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions& opts) {
+  SearchResult out;
+  const RankingOptions& ro = opts.ranking;
+  Ranker::PassageQuery pq = ranker_.passage_query(rank_query(q, opts), ro);
+  Xapian::Enquire enq(db_);
+  enq.set_query(pq.query);
+  enq.set_weighting_scheme(ranker_.passage_weight(ro));
+  if (opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
+  const Xapian::doccount want = opts.limit ? static_cast<Xapian::doccount>(opts.limit) : db_.get_doccount();
+  Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), want);
+  out.total = mset.get_matches_estimated();
+  const Xapian::Stem stem = stemmer_for(opts.language);
+  const std::vector<WeightedTerm> terms =
+      opts.explain ? query_term_weights(q.query, ro.passage_feedback ? pq.expansion : std::vector<WeightedTerm>{})
+                   : std::vector<WeightedTerm>{};
+  size_t rank = opts.offset;
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    Hit h;
+    h.rank = ++rank;
+    h.score = m.get_weight();
+    Xapian::Document doc = m.get_document();
+    h.type = doc.get_value(schema::kSlotKind);
+    h.article = doc.get_value(schema::kSlotArticle);
+    if (opts.need_text) fill_article(h);
+    fill_from_data(h, doc);
+    if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+    if (opts.explain) {
+      auto it = pq.context.find(h.article);
+      const double context = it == pq.context.end() ? 0.0 : it->second;
+      nlohmann::ordered_json e;
+      e["score"] = h.score;
+      auto parts = explain_document(db_, *m, terms, ro.passage_bm25, ranker_.lengths().passage);
+      nlohmann::ordered_json p;
+      p["score"] = h.score - context;
+      p["terms_sum"] = parts["score"];
+      p["terms"] = parts["terms"];
+      e["passage"] = std::move(p);
+      if (ro.context_weight > 0) {
+        e["context"] = {{"weight", ro.context_weight},
+                        {"article_score", ro.context_weight > 0 ? context / ro.context_weight : 0.0},
+                        {"score", context}};
+        e["expansion_terms"] = pq.expansion.size();
+      }
+      h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
     out.hits.push_back(std::move(h));
   }
   return out;

@@ -9,20 +9,17 @@
 #include "analyzer.h"
 #include "hit.h"
 #include "query_parser.h"
+#include "ranking/ranker.h"
 
 namespace newsindex {
-
-struct Bm25Params {
-  double k1 = 1.2, b = 0.75;
-};
 
 struct SearchOptions {
   size_t limit = 10;       // 0 = all
   size_t offset = 0;
   bool articles = false;   // one row per article
   enum class Sort { Relevance, Date, DateDesc } sort = Sort::Relevance;
-  Bm25Params passage_bm25;
-  Bm25Params article_bm25{1.2, 0.75};
+  RankingOptions ranking;  // BM25 parameters, fusion, article context, feedback
+  bool explain = false;    // attach how each score was made (Hit::explain)
   bool need_text = true;   // false: ids and scores only (TREC runs)
   size_t per_article = 0;  // passage mode: at most this many hits per article (0 = no cap)
   std::string language = "english";
@@ -45,7 +42,12 @@ class Searcher {
 
  private:
   void fill_article(Hit& h);
+  SearchResult ranked_articles(const ParsedQuery& q, const SearchOptions& opts);
+  SearchResult ranked_passages(const ParsedQuery& q, const SearchOptions& opts);
+  RankQuery rank_query(const ParsedQuery& q, const SearchOptions& opts) const;
+  void best_passage(Hit& h, const ParsedQuery& q, const SearchOptions& opts);
   Xapian::Database db_;
+  Ranker ranker_;
   Analyzer& analyzer_;
   std::map<std::string, std::string> article_cache_;  // id -> article data JSON
 };

@@ -1,7 +1,8 @@
 #include "terms.h"
 
 #include <array>
-#include <unordered_map>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "schema.h"
@@ -10,26 +11,49 @@ namespace newsindex {
 
 namespace {
 
-// Stemming is the costliest step from word to term, and news text repeats its words: each
-// thread remembers the stems it has computed, per stemmer (a Xapian::Stem is deterministic, so
-// a remembered stem is the stem). Bounded: a full table starts again, which keeps the frequent
-// words hot at no bookkeeping cost per lookup.
+// Stemming is the costliest step from word to term (a few thousand instructions a word), and
+// news text repeats its words: each thread remembers recent stems, per stemmer (a Xapian::Stem
+// is deterministic, so a remembered stem is the stem). A small direct-mapped table of short
+// words stays in the CPU cache; a node-based hash map of every word did not, and was slower than
+// stemming again.
 class StemTable {
  public:
-  explicit StemTable(std::string stemmer) : stemmer_(std::move(stemmer)) {}
+  explicit StemTable(std::string stemmer) : stemmer_(std::move(stemmer)), slots_(kSlots) {}
   const std::string& name() const { return stemmer_; }
 
   const std::string& stem(const Xapian::Stem& stemmer, const std::string& word) {
-    auto it = stems_.find(word);
-    if (it != stems_.end()) return it->second;
-    if (stems_.size() >= kMaxWords) stems_.clear();
-    return stems_.emplace(word, stemmer(word)).first->second;
+    if (word.size() > kMaxLen) return out_ = stemmer(word);
+    Slot& s = slots_[hash(word) & (kSlots - 1)];
+    if (s.word_len == word.size() && std::memcmp(s.word, word.data(), word.size()) == 0 && s.word_len) {
+      out_.assign(s.stem, s.stem_len);
+      return out_;
+    }
+    out_ = stemmer(word);
+    if (out_.size() <= kMaxLen) {
+      s.word_len = static_cast<uint8_t>(word.size());
+      std::memcpy(s.word, word.data(), word.size());
+      s.stem_len = static_cast<uint8_t>(out_.size());
+      std::memcpy(s.stem, out_.data(), out_.size());
+    }
+    return out_;
   }
 
  private:
-  static constexpr size_t kMaxWords = 1 << 16;
+  static constexpr size_t kMaxLen = 22;    // a slot is 48 bytes: longer words are rare, and stemmed
+  static constexpr size_t kSlots = 8192;   // 384 KB: the frequent words of a language
+  struct Slot {
+    uint8_t word_len = 0, stem_len = 0;
+    char word[kMaxLen], stem[kMaxLen];
+  };
+  static uint32_t hash(const std::string& w) {  // FNV-1a: cheap, and spreads short words well
+    uint32_t h = 2166136261u;
+    for (unsigned char c : w) h = (h ^ c) * 16777619u;
+    return h ^ (h >> 15);
+  }
+
   std::string stemmer_;  // Xapian::Stem::get_description(), e.g. "Xapian::Stem(english)"
-  std::unordered_map<std::string, std::string> stems_;
+  std::vector<Slot> slots_;
+  std::string out_;
 };
 
 // This thread's table for a stemmer, found by the stemmer's description (which names its

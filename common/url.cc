@@ -2,9 +2,12 @@
 // Everything works on bytes; only ASCII is ever case-mapped, so UTF-8 in URLs passes through.
 #include "url.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace newsindex {
 namespace {
@@ -113,8 +116,10 @@ std::string canonical_authority(std::string_view authority, std::string_view sch
   }
   std::string_view host = authority;
   std::string_view port;
-  size_t colon = authority.rfind(':');
   size_t bracket = authority.rfind(']');  // IPv6 literal: colons inside brackets are not ports
+  // The port starts at the first colon after the host ("host::" is host plus port ":", so the
+  // canonical form stays the same when canonicalized again).
+  size_t colon = authority.find(':', bracket == std::string_view::npos ? 0 : bracket);
   if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket)) {
     host = authority.substr(0, colon);
     port = authority.substr(colon + 1);
@@ -300,17 +305,17 @@ std::string slug_to_words(std::string_view slug) {
   return out;
 }
 
+// Strict: overlong forms (%E0%80%94), UTF-16 surrogates and code points past U+10FFFF are not
+// UTF-8, whatever their bit patterns look like.
 bool is_valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
   }
-  return true;
+  return static_cast<size_t>(n) == s.size();
 }
 
 }  // namespace
@@ -330,7 +335,11 @@ std::string canonical_url(std::string_view url) {
     p.has_query = !p.query.empty();
   }
   p.has_fragment = false;
-  return compose(p);
+  std::string out = compose(p);
+  // "https://x.com/a”?utm_source=y": with the query gone a stray quote ends the URL; trimming
+  // again keeps canonical_url idempotent (the text only shrinks, so this ends).
+  if (trim_stray(out).size() != out.size()) return canonical_url(out);
+  return out;
 }
 
 std::string resolve_url(std::string_view base_text, std::string_view ref_text) {
@@ -374,8 +383,8 @@ std::string url_host(std::string_view url) {
   if (p.scheme.empty() || !p.has_authority) return "";
   std::string_view auth = p.authority;
   if (size_t at = auth.rfind('@'); at != std::string_view::npos) auth.remove_prefix(at + 1);
-  size_t colon = auth.rfind(':');
   size_t bracket = auth.rfind(']');
+  size_t colon = auth.find(':', bracket == std::string_view::npos ? 0 : bracket);
   if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket))
     auth = auth.substr(0, colon);
   return lower(auth);

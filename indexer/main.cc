@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "indexing.h"
 #include "schema.h"
+#include "signals.h"
 #include "synonyms.h"
 #include "index_admin.h"
 
@@ -30,8 +31,18 @@ int main(int argc, char** argv) {
   app.add_flag("--prune", o.prune, "Remove sources under the given directories that no longer exist");
   app.add_flag("--force", o.force, "Re-index sources even when unchanged");
   app.add_option("--lock-timeout", o.writer.lock_timeout, "Seconds to wait for another writer's lock (default 0)");
-  app.add_option("--batch-size", o.writer.batch_documents, "Documents per committed transaction (default 20000)");
+  app.add_option("--batch-size", o.writer.batch_documents,
+                 "Documents per committed transaction: the most a kill can lose (default 1000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("-j,--jobs", o.jobs, "Worker threads for parsing and analysis (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  double memory_mb = static_cast<double>(o.memory_limit >> 20);
+  app.add_option("--memory-limit", memory_mb,
+                 "Megabytes of input and built documents in flight between reader, workers and writer (default 256)")
+      ->check(CLI::Range(8.0, 1e6));
   app.add_option("--max-words", o.build.segment.max_words, "Split paragraphs longer than this many words (default 150)");
+  app.add_option("--title-weight", o.build.title_weight,
+                 "Article ranking: a title word counts as this many words of text (default 3; 0 = only for title:)");
   app.add_option("--max-file-size", o.max_file_bytes, "Refuse files larger than this many bytes (default 1 GiB)");
   app.add_option("--near-duplicates", o.writer.near_duplicate,
                  "MinHash similarity above which an article is a copy of an indexed one (default 0.8; 1 = exact copies only)")
@@ -57,6 +68,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   o.db = resolve_db_path(db);
+  o.memory_limit = static_cast<uint64_t>(memory_mb * (1 << 20));
   if (keep_duplicates) o.writer.near_duplicate = 0;
   else if (o.writer.near_duplicate >= 1) o.writer.near_duplicate = 1.01;  // exact copies only
   o.writer.on_note = [](const std::string& note) { std::cerr << "newsindex: " << note << '\n'; };
@@ -84,6 +96,7 @@ int main(int argc, char** argv) {
       }
       return status;
     }
+    install_stop_signals();  // SIGINT/SIGTERM: commit what is done, then exit 2 below
     IndexSummary s = run_indexing(paths, o, std::cerr);
     if (!synonyms.empty()) {
       IndexWriter writer(o.db, o.writer);
@@ -97,6 +110,11 @@ int main(int argc, char** argv) {
       }
     }
     std::cerr << format_summary(s) << '\n';
+    if (s.interrupted) {
+      std::cerr << "newsindex: interrupted: the work done so far is committed; run the same command again to "
+                   "finish\n";
+      return 2;
+    }
     return s.rejected ? 1 : 0;
   } catch (const DatabaseError& e) {
     std::cerr << "newsindex: " << e.what() << '\n';

@@ -38,10 +38,26 @@ int main(int argc, char** argv) {
   app.add_flag("--header", cmd.print.header, "TSV: print the field names first");
   app.add_option("--snippet-length", cmd.print.snippet_length, "Text mode: trim passages to about N bytes around the matches");
   app.add_option("--language", cmd.parse.language, "Stemming language of the query (default english)");
-  app.add_option("--k1", cmd.search.passage_bm25.k1, "BM25 k1 for passages (default 1.2)");
-  app.add_option("--b", cmd.search.passage_bm25.b, "BM25 b for passages (default 0.75)");
-  app.add_option("--article-k1", cmd.search.article_bm25.k1, "BM25 k1 for articles (default 1.2)");
-  app.add_option("--article-b", cmd.search.article_bm25.b, "BM25 b for articles (default 0.75)");
+  RankingOptions& rank = cmd.search.ranking;
+  app.add_option("--k1", rank.passage_bm25.k1, "BM25 k1 for passages")->capture_default_str();
+  app.add_option("--b", rank.passage_bm25.b, "BM25 b for passages")->capture_default_str();
+  app.add_option("--article-k1", rank.article_bm25.k1, "BM25 k1 for articles")->capture_default_str();
+  app.add_option("--article-b", rank.article_bm25.b, "BM25 b for articles")->capture_default_str();
+  app.add_option("--fusion-weight", rank.fusion_weight,
+                 "Articles mode: weight of the whole article against its best passage (0..1)")->capture_default_str();
+  app.add_option("--context-weight", rank.context_weight,
+                 "Passage mode: weight of the passage's article score added to its own (0 = none)")->capture_default_str();
+  app.add_flag("--feedback,!--no-feedback", rank.feedback.enabled,
+               "Pseudo-relevance feedback: expand the article query from the best first-pass articles (default on)");
+  app.add_option("--feedback-docs", rank.feedback.docs, "Feedback: first-pass articles used")->capture_default_str();
+  app.add_option("--feedback-terms", rank.feedback.terms, "Feedback: expansion terms kept")->capture_default_str();
+  app.add_option("--feedback-weight", rank.feedback.weight, "Feedback: share of the expansion in the query (0..0.95)")
+      ->capture_default_str();
+  app.add_flag("--passage-feedback,!--no-passage-feedback", rank.passage_feedback,
+               "Passages are ranked with the feedback terms too (default on)");
+  app.add_flag("--stopwords,!--no-stopwords", cmd.parse.stopwords,
+               "With --plain: leave out English function words (default on)");
+  app.add_flag("--explain", cmd.search.explain, "Show how each hit's score was made (JSON: an \"explain\" object)");
   app.add_option("--max-wildcard", cmd.parse.max_wildcard, "A wildcard may expand to at most this many words (default 1000)");
   app.add_option("--per-article", cmd.search.per_article, "Passage mode: at most N passages per article (default: no cap)");
   app.add_option("--facet", cmd.facet, "Counts over all matches by month, year, site, author, section or type")

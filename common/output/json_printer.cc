@@ -42,6 +42,7 @@ std::string hit_to_json(const Hit& h, bool with_qid) {
     j["context_before"] = ctx(h.context_before);
     j["context_after"] = ctx(h.context_after);
   }
+  if (!h.explain.empty()) j["explain"] = nlohmann::ordered_json::parse(h.explain, nullptr, false);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

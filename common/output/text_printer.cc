@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "output/printer.h"
+#include "ranking/explain.h"
 
 namespace newsindex {
 
@@ -38,6 +39,9 @@ class TextPrinter : public Printer {
     for (const auto& ctx : h.context_before) out_ << "   " << c(kDim) << ctx.text << c(kReset) << '\n';
     out_ << "   " << highlighted(h) << '\n';
     for (const auto& ctx : h.context_after) out_ << "   " << c(kDim) << ctx.text << c(kReset) << '\n';
+    if (!h.explain.empty())
+      out_ << "   " << c(kDim) << "explain: " << explain_line(nlohmann::ordered_json::parse(h.explain, nullptr, false))
+           << c(kReset) << '\n';
   }
 
  private:

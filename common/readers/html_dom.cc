@@ -58,7 +58,11 @@ size_t nesting_pass(std::string_view s, size_t max_depth, std::string* out) {
   size_t depth = 0, deepest = 0, i = 0;
   auto copy = [&](size_t from, size_t to) { if (out) out->append(s, from, to - from); };
   auto drop = [&](size_t from, size_t to) {
-    if (out) out->append(static_cast<size_t>(std::count(s.begin() + from, s.begin() + to, '\n')), '\n');
+    if (!out) return;
+    auto lines = static_cast<size_t>(std::count(s.begin() + from, s.begin() + to, '\n'));
+    // A stray '<' before the dropped tag must not join the text after it into a new tag.
+    if (lines == 0 && !out->empty() && out->back() == '<') out->push_back(' ');
+    out->append(lines, '\n');
   };
   while (i < s.size()) {
     size_t lt = s.find('<', i);
@@ -90,7 +94,9 @@ size_t nesting_pass(std::string_view s, size_t max_depth, std::string* out) {
       end = gt == std::string_view::npos ? s.size() : gt + 1;
     }
     bool self_closing = !closing && end >= 2 && s[end - 1] == '>' && s[end - 2] == '/';
-    bool counted = counts_for_depth(name) && !self_closing;
+    // A raw-text element (<script>, <style>, ...) holds no elements, so it never deepens the
+    // tree; dropping its start tag would let gumbo parse its content as markup, past the limit.
+    bool counted = counts_for_depth(name) && !is_raw_text(name) && !self_closing;
     bool keep = true;
     if (counted && !closing) {
       keep = ++depth <= max_depth;

@@ -1,7 +1,8 @@
 // Analyzer throughput in MB/s on Brown corpus text, next to Xapian::TermGenerator on the same
 // paragraphs in the same binary. Like is compared with like: text to terms in a fresh
-// Xapian::Document per paragraph (english stemmer, STEM_SOME, positions) on both sides; the
-// analyzer alone is measured too, to show where the time goes.
+// Xapian::Document per paragraph (english stemmer, STEM_SOME, positions) on both sides. Also
+// measured: the same with the Analysis reused, and the analyzer alone (with and without its ASCII
+// fast path), to show where the time goes.
 //
 // Input: the "text" fields of data/brown.jsonl (scripts/fetch-corpus.sh brown), or the file named
 // by NEWSINDEX_BROWN. Without it the binary says so and exits 0: nothing to measure.
@@ -71,6 +72,23 @@ void BM_AnalyzerTerms(benchmark::State& state) {
   report(state);
 }
 
+// The same with the Analysis reused from paragraph to paragraph (Analyzer::analyze_into), as a
+// per-thread indexer can: no token vector allocated per paragraph.
+void BM_AnalyzerTermsReuse(benchmark::State& state) {
+  Analyzer an;
+  Analysis words;
+  const Xapian::Stem stem = stemmer_for("en");
+  for (auto _ : state) {
+    for (const std::string& p : g_text->paragraphs) {
+      Xapian::Document doc;
+      an.analyze_into(p, words);
+      add_text_terms(doc, words, "body", stem, 0, true);
+      benchmark::DoNotOptimize(doc);
+    }
+  }
+  report(state);
+}
+
 // Xapian's own: the same work as far as it goes (it has no acronyms, CJK words or accents).
 void BM_TermGenerator(benchmark::State& state) {
   Xapian::TermGenerator tg;
@@ -99,6 +117,20 @@ void BM_AnalyzerOnly(benchmark::State& state) {
   report(state);
 }
 
+// The analyzer alone without its ASCII fast path: every paragraph through ICU's iterator.
+void BM_AnalyzerOnlyIcu(benchmark::State& state) {
+  Analyzer an;
+  AnalyzeOptions icu;
+  icu.ascii_fast_path = false;
+  for (auto _ : state) {
+    for (const std::string& p : g_text->paragraphs) {
+      Analysis a = an.analyze(p, icu);
+      benchmark::DoNotOptimize(a);
+    }
+  }
+  report(state);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -114,8 +146,10 @@ int main(int argc, char** argv) {
   std::cerr << "analyzer_bench: " << text.paragraphs.size() << " paragraphs, " << text.bytes << " bytes from "
             << path << "\n";
   benchmark::RegisterBenchmark("AnalyzerTerms", BM_AnalyzerTerms)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("AnalyzerTermsReuse", BM_AnalyzerTermsReuse)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("TermGenerator", BM_TermGenerator)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("AnalyzerOnly", BM_AnalyzerOnly)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("AnalyzerOnlyIcu", BM_AnalyzerOnlyIcu)->Unit(benchmark::kMillisecond);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

@@ -26,8 +26,11 @@ NEWSINDEX_FUZZ_TARGET(plain_text) {
   std::string body;
   for (const Block& b : a.blocks) body += fuzz::without_spaces(b.text);
   const std::string all = fuzz::without_spaces(d.text), title = fuzz::without_spaces(a.title);
-  // A one-line file is its own body; otherwise the title line plus the paragraphs is everything.
-  fuzz::require(all == title + body || (all == title && body == title), "plain text lost or duplicated text", d.text);
+  // A one-line file is its own body; otherwise the title line plus the paragraphs is everything,
+  // unless the first line was too long for a title (cut, with an ellipsis) and stayed in the body.
+  const bool cut = a.title.size() >= 3 && a.title.compare(a.title.size() - 3, 3, "\u2026") == 0;
+  fuzz::require(all == title + body || (all == title && body == title) || (cut && all == body),
+                "plain text lost or duplicated text", d.text);
   fuzz::index_article(a);
   return 0;
 }

@@ -9,16 +9,23 @@
 // common words ("It is what it is.") is matched by its words but rightly ranks below records
 // where those words are rarer; how often it also ranks first is printed, not asserted.
 //
+// The analyzer's ASCII fast path (a scanner in place of ICU's word break iterator) must give the
+// very tokens ICU gives: checked for every BMP character in a set of contexts and on random
+// strings (always run), and on every corpus record.
+//
 // The corpus is not committed: scripts/fetch-corpus.sh nlp-corpus writes data/nlp-corpus.jsonl
 // and scripts/test-nlp-corpus.sh runs this test. Without the file the tests are skipped.
 // Environment: NEWSINDEX_NLP_CORPUS=path (a missing file is then a failure, not a skip);
 // NEWSINDEX_NLP_SAMPLE=N records to index and query (default 5000, 0 = every record).
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <set>
 
 #include "doc_builder.h"
@@ -150,6 +157,56 @@ std::string check_sentences(std::string_view text, const std::vector<bool>& boun
   return {};
 }
 
+// The first difference between two analyses of one text ("" when they agree).
+std::string difference(const Analysis& a, const Analysis& b) {
+  if (a.shouting != b.shouting) return "shouting differs";
+  if (a.invalid_utf8 != b.invalid_utf8) return "invalid_utf8 differs";
+  for (size_t i = 0; i < std::max(a.tokens.size(), b.tokens.size()); ++i) {
+    if (i >= a.tokens.size() || i >= b.tokens.size()) return "token count differs at " + std::to_string(i);
+    const Token &x = a.tokens[i], &y = b.tokens[i];
+    if (x.term != y.term || x.start != y.start || x.end != y.end || x.pos != y.pos || x.acronym != y.acronym ||
+        x.stemmable != y.stemmable || x.joined != y.joined) {
+      std::string d = "token ";
+      d.append(std::to_string(i)).append(": fast \"").append(x.term).append("\" [");
+      d.append(std::to_string(x.start)).append(",").append(std::to_string(x.end)).append(") stem=");
+      d.append(std::to_string(x.stemmable)).append(" acr=").append(std::to_string(x.acronym));
+      d.append(" join=").append(std::to_string(x.joined)).append(" vs ICU \"").append(y.term).append("\" [");
+      d.append(std::to_string(y.start)).append(",").append(std::to_string(y.end)).append(") stem=");
+      d.append(std::to_string(y.stemmable)).append(" acr=").append(std::to_string(y.acronym));
+      d.append(" join=").append(std::to_string(y.joined));
+      return d;
+    }
+  }
+  return {};
+}
+
+// Fast path and ICU on one text.
+std::string fast_vs_icu(Analyzer& an, std::string_view text) {
+  AnalyzeOptions icu;
+  icu.ascii_fast_path = false;
+  return difference(an.analyze(text), an.analyze(text, icu));
+}
+
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
 // Collects failures with enough context to reproduce them, reporting only the first few.
 struct Failures {
   size_t count = 0;
@@ -165,6 +222,74 @@ struct Failures {
 };
 
 }  // namespace
+
+// Each character (every BMP one, and the punctuation and symbols beyond) between letters, digits, underscores and mid-word punctuation, alone and
+// doubled: where the fast path takes it, ICU must agree on every token.
+TEST(AsciiFastPath, EveryCharacterInContextAgreesWithIcu) {
+  static const char* const kContexts[] = {"a%b", "1%2", "%a", "a%", "%%", "1%", "%1", "_%_", "%_", "a.%b",
+                                          "1,%2", "%", "x%'s", "U.%S.", "a%.b", "1%.5", "@%", "%@x", "%'t"};
+  Analyzer an;
+  Failures bad;
+  for (char32_t c = 1; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    // Beyond the BMP only punctuation and symbols can take the fast path: the rest would only
+    // make the test slow.
+    if (c > 0xFFFF && !(U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_P_MASK | U_GC_S_MASK))) continue;
+    const std::string ch = utf8_of(c);
+    std::string text;
+    for (const char* ctx : kContexts) {
+      for (const char* p = ctx; *p; ++p) {
+        if (*p == '%') text.append(ch);
+        else text += *p;
+      }
+      text += ' ';
+    }
+    if (std::string d = fast_vs_icu(an, text); !d.empty()) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X: ", static_cast<unsigned>(c));
+      bad.add(code + d, text);
+    }
+  }
+  EXPECT_EQ(bad.count, 0u) << bad.report;
+}
+
+// Random strings over the characters the rules care about, plain separators and a few that
+// send the text to ICU (accents, marks, CJK, emoji).
+TEST(AsciiFastPath, RandomStringsAgreeWithIcu) {
+  std::vector<std::string> alphabet;
+  for (char c = 0x20; c < 0x7F; ++c) alphabet.emplace_back(1, c);
+  for (const char* s : {"a", "e", "S", "U", "s", "t", "1", "5", ".", ".", "'", "'", ",", ";", ":", "_", "@", "#",
+                        "-", " ", " ", "\n", "\t", "\r", "\x01", "\x7F", "\xE2\x80\x9C", "\xE2\x80\x94",
+                        "\xE2\x80\x99", "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\xA6", "\xC2\xB0",
+                        "\xE2\x82\xAC", "\xEF\xBF\xBD", "\xFF", "\xC3\xA9", "\xCC\x81", "\xE4\xB8\xAD",
+                        "\xF0\x9F\x91\x8D", "\xC2\xB7", "\xE2\x80\x8D"})
+    alphabet.emplace_back(s);
+  std::mt19937 rng(20240229);
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1), length(1, 40);
+  Analyzer an;
+  Failures bad;
+  constexpr int kStrings = 50000;
+  for (int i = 0; i < kStrings; ++i) {
+    std::string text;
+    for (size_t n = length(rng); n > 0; --n) text.append(alphabet[pick(rng)]);
+    if (std::string d = fast_vs_icu(an, text); !d.empty()) bad.add(d, text);
+  }
+  EXPECT_EQ(bad.count, 0u) << bad.report;
+}
+
+TEST(NlpCorpus, FastPathAgreesWithIcu) {
+  REQUIRE_CORPUS();
+  Analyzer an;
+  Failures bad;
+  size_t texts = 0;
+  for (const Article& a : records().articles)
+    for (const Block& b : a.blocks) {
+      ++texts;
+      if (std::string d = fast_vs_icu(an, b.text); !d.empty()) bad.add(d, b.text);
+    }
+  std::cout << "[ nlp-corpus ] fast path and ICU compared on " << texts << " texts, " << bad.count << " differ\n";
+  EXPECT_EQ(bad.count, 0u) << bad.report;
+}
 
 TEST(NlpCorpus, AnalysisNeverBreaksOffsets) {
   REQUIRE_CORPUS();

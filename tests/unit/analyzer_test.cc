@@ -58,6 +58,24 @@ INSTANTIATE_TEST_SUITE_P(
         TermCase{"invalid_utf8", "ab\xFF" "cd ok", {"ab", "cd", "ok"}}),
     [](const auto& info) { return std::string(info.param.name); });
 
+// More scripts and symbols: acronyms, mixed scripts in one word, emoji sequences, marks that
+// belong to a word (Devanagari vowel signs and viramas) and marks that are accents.
+INSTANTIATE_TEST_SUITE_P(
+    Scripts, AnalyzerTerms,
+    ::testing::Values(
+        TermCase{"dotted_acronyms_eu_un", "E.U. and U.N", {"eu", "and", "un"}},
+        TermCase{"acronym_before_hyphen", "U.S.-China", {"us", "china"}},
+        TermCase{"fullwidth_acronym", "\xEF\xBC\xB5\xEF\xBC\xB3 talks", {"us", "talks"}},
+        TermCase{"mixed_scripts", "Reuters报道了贸易问题", {"reuters", "报道", "了", "贸易", "问题"}},
+        TermCase{"emoji_zwj_sequence", "great👨‍👩‍👧news 👨‍👩‍👧 family", {"great", "news", "family"}},
+        TermCase{"hashtag_digits", "#G20 summit", {"g20", "summit"}},
+        TermCase{"hashtag_possessive", "#Brexit’s", {"brexit"}},
+        TermCase{"devanagari_keeps_marks", "दिल्ली की राजधानी", {"दिल्ली", "की", "राजधानी"}},
+        TermCase{"greek_cyrillic_accents", "Москва́ Αθήνα", {"москва", "αθηνα"}},
+        TermCase{"underscore_and_at", "snake_case a@b _ @", {"snake_case", "a@b"}},
+        TermCase{"mid_punctuation", "e.g. 1,000 3;4 a:b x'y", {"e.g", "1,000", "3;4", "a", "b", "x'y"}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 TEST(Analyzer, AcronymsInCapitalsButNotInShouting) {
   Analyzer an;
   auto a = an.analyze("Talks with US officials and the U.S. envoy");

@@ -106,6 +106,36 @@ INSTANTIATE_TEST_SUITE_P(
         MatchCase{"minus", "decoupling fears", "decoupling -fears", false}),
     [](const auto& info) { return std::string(info.param.name); });
 
+// The query side analyzes like the index side: the same rule, written differently in the query
+// and in the text.
+INSTANTIATE_TEST_SUITE_P(
+    QuerySide, Matching,
+    ::testing::Values(
+        MatchCase{"acronym_un_dotted", "a vote at the U.N. today", "U.N.", true},
+        MatchCase{"acronym_un_undotted_query", "a vote at the U.N. today", "UN", true},
+        MatchCase{"acronym_eu_undotted_text", "the EU summit ended", "E.U.", true},
+        MatchCase{"acronym_eu_no_final_dot", "the E.U summit ended", "E.U.", true},
+        MatchCase{"hashtag_lowercase_query", "Protesters chanted #NoNewBase today", "#nonewbase", true},
+        MatchCase{"hashtag_in_query_word_in_text", "Protesters chanted no new base today", "#NoNewBase", false},
+        MatchCase{"mention_query", "as reported by @nytimes today", "@nytimes", true},
+        MatchCase{"mixed_scripts_latin", "Reuters报道了贸易问题", "Reuters", true},
+        MatchCase{"mixed_scripts_cjk", "Reuters报道了贸易问题", "贸易问题", true},
+        MatchCase{"emoji_zwj_in_text", "great👨‍👩‍👧news today", "news", true},
+        MatchCase{"emoji_zwj_in_query", "great news today", "👨‍👩‍👧news", true},
+        MatchCase{"devanagari", "भारत की राजधानी दिल्ली है", "दिल्ली", true},
+        MatchCase{"devanagari_marks_kept", "भारत की राजधानी दिल्ली है", "दलल", false},
+        MatchCase{"fullwidth_query", "Tokyo talks ended", "ＴＯＫＹＯ", true},
+        MatchCase{"ligature_query", "the finance minister", "ﬁnance", true},
+        MatchCase{"soft_hyphen_query", "they disappear quietly", "dis\xC2\xAD" "appear", true},
+        MatchCase{"zwsp_query", "they disappear quietly", "dis\xE2\x80\x8B" "appear", true},
+        MatchCase{"capitals_with_accent_query", "talks in Zurich ended", "ZÜRICH", true},
+        MatchCase{"possessive_query", "Japan concerns grew", "Japan’s", true},
+        MatchCase{"curly_contraction_query", "it doesn't matter", "doesn’t", true},
+        MatchCase{"greek_accent_free_query", "ταξίδι στην Αθήνα", "Αθηνα", true},
+        MatchCase{"cyrillic_stress_mark", "визит в Москва́", "Москва", true},
+        MatchCase{"nbsp_phrase_query", "North Korea talks", "\"North\xC2\xA0Korea\"", true}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 TEST(Matching, AcronymOutranksPronoun) {
   Corpus c;
   c.add("pronoun", "He told us that the talks went well and us again.");

@@ -1,0 +1,90 @@
+#include "ranking/feedback.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "ranking/stopwords.h"
+#include "schema.h"
+
+namespace newsindex {
+
+namespace {
+
+// A stemmed body word: the stem prefix followed by a lower-case or non-ASCII character
+// (other fields' stem prefixes continue with capitals).
+bool is_body_stem(const std::string& term, const std::string& prefix) {
+  if (term.size() < prefix.size() + 2 || term.compare(0, prefix.size(), prefix) != 0) return false;
+  const char c = term[prefix.size()];
+  return !(c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+std::vector<WeightedTerm> relevance_model(const std::vector<FeedbackDoc>& docs, size_t max_terms) {
+  std::vector<WeightedTerm> out;
+  if (docs.empty() || max_terms == 0) return out;
+  double best = docs.front().score;
+  for (const auto& d : docs) best = std::max(best, d.score);
+  std::map<std::string, double> p;
+  for (const auto& d : docs) {
+    if (d.length <= 0) continue;
+    const double doc_weight = std::exp(d.score - best);
+    for (const auto& [term, wdf] : d.terms) p[term] += doc_weight * wdf / d.length;
+  }
+  out.reserve(p.size());
+  for (auto& [term, w] : p)
+    if (w > 0) out.push_back({term, w});
+  std::sort(out.begin(), out.end(), [](const WeightedTerm& a, const WeightedTerm& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+  });
+  if (out.size() > max_terms) out.resize(max_terms);
+  double total = 0;
+  for (const auto& t : out) total += t.weight;
+  for (auto& t : out) t.weight /= total;
+  return out;
+}
+
+std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& model, double weight,
+                                            double original_length) {
+  weight = std::clamp(weight, 0.0, 0.95);
+  const double scale = weight / (1 - weight) * std::max(1.0, original_length);
+  std::vector<WeightedTerm> out;
+  if (scale <= 0) return out;
+  for (const auto& t : model) out.push_back({t.term, t.weight * scale});
+  return out;
+}
+
+std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
+                                         double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem) {
+  if (!opts.enabled || opts.docs == 0 || opts.terms == 0 || opts.weight <= 0 || first_pass.empty()) return {};
+  // Nothing was ranked (a query of only exclusions weighs every match 0): no evidence to use.
+  if (first_pass.get_max_attained() <= 0) return {};
+  const std::string prefix = schema::stem_prefix("body");
+  std::set<std::string> stop;
+  for (std::string_view w : query_stopwords()) stop.insert(prefix + stem(std::string(w)));
+  std::vector<FeedbackDoc> docs;
+  unsigned n = 0;
+  for (auto m = first_pass.begin(); m != first_pass.end() && n < opts.docs; ++m, ++n) {
+    FeedbackDoc d;
+    d.score = m.get_weight();
+    d.length = db.get_doclength(*m);
+    for (auto t = db.termlist_begin(*m); t != db.termlist_end(*m); ++t) {
+      const std::string& term = *t;
+      if (t.get_wdf() > 0 && is_body_stem(term, prefix) && !stop.count(term)) d.terms.emplace_back(term, t.get_wdf());
+    }
+    docs.push_back(std::move(d));
+  }
+  return expansion_weights(relevance_model(docs, opts.terms), opts.weight, original_length);
+}
+
+Xapian::Query with_expansion(const Xapian::Query& query, const std::vector<WeightedTerm>& terms) {
+  if (terms.empty()) return query;
+  std::vector<Xapian::Query> parts;
+  parts.reserve(terms.size());
+  for (const auto& t : terms) parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.term), t.weight);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+}
+
+}  // namespace newsindex

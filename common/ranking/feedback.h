@@ -1,0 +1,49 @@
+// Pseudo-relevance feedback (RM3): the best first-pass articles lend their words to the query.
+// The term distribution is pure math (tested); expand_query() reads the documents from Xapian.
+#pragma once
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace newsindex {
+
+struct FeedbackOptions {
+  bool enabled = true;
+  unsigned docs = 10;     // first-pass articles taken as relevant
+  unsigned terms = 80;    // expansion terms kept
+  double weight = 0.5;    // share of the expansion in the mixed query (RM3's 1 − α)
+};
+
+struct FeedbackDoc {
+  double score = 0;       // first-pass score
+  double length = 0;      // document length (sum of wdf)
+  std::vector<std::pair<std::string, double>> terms;  // candidate terms and their wdf
+};
+
+struct WeightedTerm {
+  std::string term;
+  double weight = 0;
+};
+
+// The relevance model: P(t) ∝ Σ_d exp(score_d − best score) · wdf(t, d) / length_d, cut to the
+// `max_terms` most likely terms (ties by term) and renormalized to sum 1.
+std::vector<WeightedTerm> relevance_model(const std::vector<FeedbackDoc>& docs, size_t max_terms);
+
+// RM3 mixes α·(original query, each occurrence 1/length) with (1 − α)·model. Scaled so that an
+// original occurrence keeps weight 1 (scores stay on the first pass's scale), a model term
+// weighs weight / (1 − weight) · original_length · P(t). `weight` is clamped to [0, 0.95].
+std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& model, double weight,
+                                            double original_length);
+
+// The expansion terms for a query whose first pass over article documents is `first_pass`
+// (`original_length`: word occurrences in the query). Only stemmed body words count as
+// candidates, never stopwords. Empty when feedback is off or nothing was found.
+std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
+                                         double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
+
+// `query` with the expansion terms added: documents must still match `query` (AND_MAYBE), the
+// expansion only reorders them.
+Xapian::Query with_expansion(const Xapian::Query& query, const std::vector<WeightedTerm>& terms);
+
+}  // namespace newsindex

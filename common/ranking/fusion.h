@@ -1,0 +1,29 @@
+// Fusing whole-article evidence with best-passage evidence (ANCHORS.md §A4): each list is
+// normalized by its best score, then final = λ·article + (1 − λ)·passage. Pure math, tested.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace newsindex {
+
+// One candidate of the fused list. A score of 0 means "not retrieved by that ranking".
+struct FusionInput {
+  std::string key;           // article id
+  double article_score = 0;  // BM25 of the article document
+  double passage_score = 0;  // BM25 of its best passage
+};
+
+struct FusedScore {
+  std::string key;
+  double article_norm = 0, passage_norm = 0;
+  double score = 0;
+};
+
+// Scores divided by the largest of their list (0 when the list has no positive score).
+double max_normalized(double score, double max_score);
+
+// Fuses and sorts best first (ties: higher article score, then key, so runs are reproducible).
+// lambda is clamped to [0, 1].
+std::vector<FusedScore> fuse_scores(const std::vector<FusionInput>& inputs, double lambda);
+
+}  // namespace newsindex

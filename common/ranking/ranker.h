@@ -1,0 +1,82 @@
+// The ranking pipelines behind relevance order. Articles: article BM25 (with pseudo-relevance
+// feedback) fused with the BM25 of each article's best passage. Passages: passage BM25 plus
+// μ × the BM25 of their article for the same query, so on-topic articles lend their passages
+// weight over stray mentions.
+#pragma once
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ranking/bm25.h"
+#include "ranking/feedback.h"
+#include "ranking/kind_lengths.h"
+
+namespace newsindex {
+
+struct RankingOptions {
+  Bm25Params article_bm25{1.2, 0.75};
+  Bm25Params passage_bm25{1.2, 0.75};
+  double fusion_weight = 0.8;   // λ: articles mode, whole article vs its best passage
+  double context_weight = 0.3;  // μ: passage mode, weight of the article's score
+  size_t min_depth = 200;       // candidates fused/ranked at least, whatever the page size
+  bool passage_feedback = true; // the best-passage pass also gets the feedback terms
+  FeedbackOptions feedback;
+};
+
+// The query as ranking needs it: the ranked part and the two document filters.
+struct RankQuery {
+  Xapian::Query ranked;          // the user's ranked query (not empty)
+  double ranked_length = 1;      // word occurrences in it (RM3 normalizes by it)
+  Xapian::Query article_filter;  // article documents (and the user's filters)
+  Xapian::Query passage_filter;  // passage documents (and the user's filters)
+  Xapian::Query hit_filter;      // passage mode: what may be returned (passages and links)
+  Xapian::Stem stem;             // the query's stemmer (feedback leaves out stemmed stopwords)
+};
+
+struct RankedArticle {
+  std::string article;
+  Xapian::docid article_doc = 0;   // 0 when only its passage was among the candidates
+  Xapian::docid passage_doc = 0;   // its best passage (0 when none was among the candidates)
+  double article_score = 0, passage_score = 0;
+  double article_norm = 0, passage_norm = 0;
+  double score = 0;
+};
+
+struct ArticleRanking {
+  std::vector<RankedArticle> articles;  // best first
+  size_t total = 0;                     // matching articles (estimate)
+  double article_max = 0, passage_max = 0;
+  std::vector<WeightedTerm> expansion;  // feedback terms added to the article query
+};
+
+class Ranker {
+ public:
+  explicit Ranker(const Xapian::Database& db);
+
+  // At least `depth` articles (0 = all), fused as RankingOptions says.
+  ArticleRanking rank_articles(const RankQuery& q, size_t depth, const RankingOptions& o);
+
+  // Passage mode: scores of the articles lending context (article id -> μ × article score) and
+  // the query that adds them to passage BM25; rank it with passage_weight().
+  struct PassageQuery {
+    Xapian::Query query;
+    std::map<std::string, double> context;
+    std::vector<WeightedTerm> expansion;  // feedback terms (in `query` too with passage_feedback)
+  };
+  PassageQuery passage_query(const RankQuery& q, const RankingOptions& o);
+
+  // Weighting schemes with the right average length for each kind.
+  KindBm25Weight article_weight(const RankingOptions& o);
+  KindBm25Weight passage_weight(const RankingOptions& o);
+  const KindLengths& lengths();
+
+ private:
+  Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
+  Xapian::Database db_;
+  bool have_lengths_ = false;
+  KindLengths lengths_;
+};
+
+}  // namespace newsindex

@@ -1,0 +1,134 @@
+// The ranking math worked out by hand: BM25 parts, score fusion, the RM3 relevance model, the
+// query stoplist, and the Xapian weighting scheme agreeing with the plain functions.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "ranking/bm25.h"
+#include "ranking/feedback.h"
+#include "ranking/fusion.h"
+#include "ranking/stopwords.h"
+
+namespace newsindex {
+namespace {
+
+TEST(Bm25, IdfIsPositiveAndFallsWithDocumentFrequency) {
+  EXPECT_NEAR(bm25_idf(1000, 10), std::log(1 + 990.5 / 10.5), 1e-12);
+  EXPECT_GT(bm25_idf(1000, 1), bm25_idf(1000, 100));
+  // A term in every document still weighs a little, never below zero.
+  EXPECT_GT(bm25_idf(1000, 1000), 0);
+  EXPECT_LT(bm25_idf(1000, 1000), 0.001);
+}
+
+TEST(Bm25, TfSaturatesAndNormalizesLength) {
+  const Bm25Params p{1.2, 0.75};
+  EXPECT_EQ(bm25_tf(0, 100, 100, p), 0);
+  // At average length: wdf (k1 + 1) / (wdf + k1).
+  EXPECT_NEAR(bm25_tf(1, 100, 100, p), 2.2 / 2.2, 1e-12);
+  EXPECT_NEAR(bm25_tf(3, 100, 100, p), 3 * 2.2 / 4.2, 1e-12);
+  EXPECT_LT(bm25_tf(1000, 100, 100, p), p.k1 + 1);
+  // Twice the average length: K = k1 (0.25 + 0.75 * 2) = 2.1.
+  EXPECT_NEAR(bm25_tf(1, 200, 100, p), 2.2 / 3.1, 1e-12);
+  // b = 0: length does not matter.
+  EXPECT_NEAR(bm25_tf(2, 500, 100, {1.2, 0}), bm25_tf(2, 50, 100, {1.2, 0}), 1e-12);
+  EXPECT_NEAR(bm25_part(0.5, 2.0, 1, 100, 100, p), 0.5 * 2.0 * 1.0, 1e-12);
+}
+
+TEST(Fusion, MaxNormalizesEachListThenMixes) {
+  EXPECT_EQ(max_normalized(5, 10), 0.5);
+  EXPECT_EQ(max_normalized(5, 0), 0);
+  // Articles: a 10, b 5, c 0 (not retrieved). Best passages: a 2, b 4, c 3.
+  std::vector<FusionInput> in{{"a", 10, 2}, {"b", 5, 4}, {"c", 0, 3}};
+  auto out = fuse_scores(in, 0.5);
+  ASSERT_EQ(out.size(), 3u);
+  // a: .5*1 + .5*.5 = .75; b: .5*.5 + .5*1 = .75 (tie: higher article score first); c: .375.
+  EXPECT_EQ(out[0].key, "a");
+  EXPECT_EQ(out[1].key, "b");
+  EXPECT_EQ(out[2].key, "c");
+  EXPECT_NEAR(out[0].score, 0.75, 1e-12);
+  EXPECT_NEAR(out[1].score, 0.75, 1e-12);
+  EXPECT_NEAR(out[2].score, 0.375, 1e-12);
+  EXPECT_NEAR(out[2].passage_norm, 0.75, 1e-12);
+  // λ = 1 is the article ranking alone, λ = 0 the passage ranking alone; out of range is clamped.
+  EXPECT_EQ(fuse_scores(in, 1)[0].key, "a");
+  EXPECT_EQ(fuse_scores(in, 0)[0].key, "b");
+  EXPECT_EQ(fuse_scores(in, 7)[0].key, "a");
+  EXPECT_TRUE(fuse_scores({}, 0.5).empty());
+}
+
+TEST(Feedback, RelevanceModelWeighsDocumentsByScore) {
+  // Two documents; the second scores 1 less, so it counts exp(-1) as much.
+  std::vector<FeedbackDoc> docs{{5.0, 4, {{"x", 2}, {"y", 2}}}, {4.0, 2, {{"y", 1}, {"z", 1}}}};
+  auto m = relevance_model(docs, 10);
+  const double e = std::exp(-1.0);
+  const double px = 0.5, py = 0.5 + e * 0.5, pz = e * 0.5, total = px + py + pz;
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].term, "y");
+  EXPECT_NEAR(m[0].weight, py / total, 1e-12);
+  EXPECT_EQ(m[1].term, "x");
+  EXPECT_NEAR(m[1].weight, px / total, 1e-12);
+  EXPECT_NEAR(m[2].weight, pz / total, 1e-12);
+  // Cut to the most likely terms, renormalized.
+  auto top = relevance_model(docs, 1);
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_EQ(top[0].term, "y");
+  EXPECT_NEAR(top[0].weight, 1.0, 1e-12);
+  EXPECT_TRUE(relevance_model({}, 10).empty());
+}
+
+TEST(Feedback, ExpansionKeepsTheOriginalQueryScale) {
+  std::vector<WeightedTerm> model{{"a", 0.75}, {"b", 0.25}};
+  // RM3 with α = 0.6 over a 4-word query: original words 0.6/4 each, model 0.4·P(t); scaled so
+  // an original word weighs 1: model terms weigh 0.4/0.6·4·P(t).
+  auto w = expansion_weights(model, 0.4, 4);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_NEAR(w[0].weight, 0.4 / 0.6 * 4 * 0.75, 1e-12);
+  EXPECT_NEAR(w[1].weight, 0.4 / 0.6 * 4 * 0.25, 1e-12);
+  EXPECT_TRUE(expansion_weights(model, 0, 4).empty());
+  EXPECT_NEAR(expansion_weights(model, 3, 1)[0].weight, 0.95 / 0.05 * 0.75, 1e-9);  // clamped
+}
+
+TEST(Stopwords, FunctionWordsOnly) {
+  for (const char* w : {"the", "what", "of", "are", "which", "between"}) EXPECT_TRUE(is_query_stopword(w)) << w;
+  for (const char* w : {"trade", "new", "problems", "us", "who's", ""}) EXPECT_FALSE(is_query_stopword(w)) << w;
+  auto all = query_stopwords();
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  EXPECT_TRUE(stoplist_applies("english"));
+  EXPECT_TRUE(stoplist_applies("en-GB"));
+  EXPECT_TRUE(stoplist_applies(""));
+  EXPECT_FALSE(stoplist_applies("french"));
+  EXPECT_FALSE(stoplist_applies("de"));
+}
+
+// The Xapian weighting scheme scores a document as the plain functions say.
+TEST(KindBm25Weight, MatcherAgreesWithTheFormula) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) {
+    Xapian::Document d;
+    for (auto [t, wdf] : terms) d.add_term(t, wdf);
+    return db.add_document(d);
+  };
+  Xapian::docid a = add({{"cat", 3}, {"dog", 1}});
+  add({{"dog", 2}, {"fish", 6}});
+  add({{"bird", 4}});
+  const Bm25Params p{1.5, 0.6};
+  const double avg = 7.0;  // as if the kind's average length were 7, not the database's 6
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("cat"),
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("dog"), 0.5)));
+  enq.set_weighting_scheme(KindBm25Weight(p, avg));
+  Xapian::MSet m = enq.get_mset(0, 10);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(*m.begin(), a);
+  const double want = bm25_part(1, bm25_idf(3, 1), 3, 4, avg, p) + bm25_part(0.5, bm25_idf(3, 2), 1, 4, avg, p);
+  EXPECT_NEAR(m.begin().get_weight(), want, 1e-9);
+  // Round trip through the remote backend's serialisation.
+  KindBm25Weight w(p, avg);
+  std::unique_ptr<KindBm25Weight> back(w.unserialise(w.serialise()));
+  EXPECT_EQ(back->serialise(), w.serialise());
+  EXPECT_THROW(std::unique_ptr<KindBm25Weight>(w.unserialise("\x09")), Xapian::SerialisationError);
+}
+
+}  // namespace
+}  // namespace newsindex
