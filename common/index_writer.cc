@@ -231,8 +231,9 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
       if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
         record_duplicate(db_, *m, b);
         if (opts_.on_note)
-          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once", source, b.id,
-                                    m->original, m->similarity));
+          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once",
+                                    printable_name(source), printable_name(b.id), printable_name(m->original),
+                                    m->similarity));
         continue;
       }
     }
@@ -254,7 +255,8 @@ void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& sou
   if (p == db_.postlist_end(uid)) return;
   std::string old_source = db_.get_document(*p).get_value(schema::kSlotSource);
   if (old_source != source)
-    opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", source, b.id, old_source));
+    opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", printable_name(source), printable_name(b.id),
+                              printable_name(old_source)));
 }
 
 void IndexWriter::remove_source(const std::string& path) {

@@ -58,7 +58,13 @@ int main(int argc, char** argv) {
   app.add_flag("--stopwords,!--no-stopwords", cmd.parse.stopwords,
                "With --plain: leave out English function words (default on)");
   app.add_flag("--explain", cmd.search.explain, "Show how each hit's score was made (JSON: an \"explain\" object)");
-  app.add_option("--max-wildcard", cmd.parse.max_wildcard, "A wildcard may expand to at most this many words (default 1000)");
+  app.add_option("--max-wildcard", cmd.parse.max_wildcard,
+                 "A wildcard may expand to at most this many words, else the query is refused (default 1000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-terms", cmd.parse.max_terms, "Refuse queries of more than this many terms (default 1000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-depth", cmd.parse.max_depth, "Refuse parentheses nested deeper than this (default 100)")
+      ->check(CLI::Range(1, 10000));
   app.add_option("--per-article", cmd.search.per_article, "Passage mode: at most N passages per article (default: no cap)");
   app.add_option("--facet", cmd.facet, "Counts over all matches by month, year, site, author, section or type")
       ->check(CLI::IsMember({"month", "year", "site", "author", "section", "type"}));
