@@ -119,4 +119,19 @@ rejects() { grep -v -E '^newsindex: [0-9]+ articles' "$1" | grep -v 'warning:' |
 check "the same rejects are reported" diff <(rejects "$TMP/err1") <(rejects "$TMP/err2")
 r1=$(sed -n 's/.* \([0-9]*\) rejected.*/\1/p' <<<"$summary1")
 check "as many rejected as the first time ($r1)" grep -q " $r1 rejected" "$TMP/err2"
+# A file that disappears while the indexer runs: the walk sees it, then it is removed while a
+# large file ahead of it is being read. Whichever comes first, it is either indexed or named
+# (never a crash, never silence).
+V="$TMP/vanish"; mkdir -p "$V"
+cp "$C/bad/big_one_line.txt" "$V/a_big.txt"
+printf 'Vanishing\n\nzqvanish text of a file about to go.\n' >"$V/z_vanish.txt"
+DB="$TMP/vanish-db"
+"$BIN/newsindex" --db "$DB" -q -j 1 "$V" 2>"$TMP/vanish.err" &
+pid=$!
+sleep 0.3
+rm -f "$V/z_vanish.txt"
+st=0; wait "$pid" || st=$?
+check "a vanished file: exit 0 or 1 (got $st)" test "$st" -le 1
+n=$(nq -c zqvanish 2>/dev/null || true)
+check "it is indexed or named (\"No such file\")" bash -c "[[ '${n:-0}' -ge 1 ]] || grep -q 'z_vanish.txt: cannot open: No such file or directory' '$TMP/vanish.err'"
 finish
