@@ -115,7 +115,7 @@ void process_whole(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult
       if (d.invalid_sequences)
         r.warnings.push_back(fmt::format("newsindex: {}:{}: warning: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
                                          printable_name(p.source), d.first_invalid_line, d.invalid_sequences));
-      if (fmt != Format::Jsonl && d.text.size() > opts.max_article_bytes) {  // one article: no need to read it all
+      if (fmt != Format::Jsonl && d.text.size() > opts.max_article_bytes) {  // one article: cut before it is parsed
         d.text.resize(cut_point(d.text, opts.max_article_bytes));
         d.text.shrink_to_fit();
         r.warnings.push_back(cut_warning(p.source, opts.max_article_bytes));
