@@ -222,6 +222,9 @@ std::string normalize_units(const char16_t* p, size_t n) {
   for (int32_t k = 0; k < decomposed.length();) {
     UChar32 c = decomposed.char32At(k);
     k += U16_LENGTH(c);
+    // Compatibility forms can bring a space into a word (U+037A YPOGEGRAMMENI is " \u0345",
+    // U+00B4 ACUTE ACCENT " \u0301"): a term never holds one.
+    if (u_isUWhiteSpace(c)) continue;
     if (u_charType(c) == U_NON_SPACING_MARK) {
       if (after_accent_script) continue;
     } else {

@@ -18,6 +18,9 @@ struct BuildOptions {
   // The article document's body counts each title word this many times (BM25F-style field
   // weight: a word in the headline says more about the article than one in the text); 0 = off.
   unsigned title_weight = 3;
+  // An article's text past this many bytes is not indexed (said as a warning): one huge "article"
+  // (a 50 MB one-line dump) would otherwise cost about 30 times its size in memory at once.
+  size_t max_article_bytes = size_t{4} << 20;
 };
 
 struct BuiltArticle {

@@ -2,13 +2,18 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace newsindex {
+
+// A file name as it is printed in a message: control characters (a newline in a name would
+// split the line) and bytes that are not UTF-8 become C-style escapes (\n, \xFF).
+std::string printable_name(std::string_view name);
 
 // Input that cannot be used (bad file, bad line). The indexer reports it and goes on.
 struct InputError : std::runtime_error {
   InputError(std::string where, const std::string& why)
-      : std::runtime_error(where.empty() ? why : where + ": " + why), location(std::move(where)) {}
+      : std::runtime_error(where.empty() ? why : printable_name(where) + ": " + why), location(std::move(where)) {}
   std::string location;
 };
 

@@ -57,7 +57,7 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
       ++r.articles;
       continue;
     }
-    err << "newsindex: " << t << ": not in the index (neither a source nor an article id)\n";
+    err << "newsindex: " << printable_name(t) << ": not in the index (neither a source nor an article id)\n";
     ++r.not_found;
   }
   w.commit();

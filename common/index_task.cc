@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "errors.h"
 #include "readers/jsonl_reader.h"
 #include "text_decode.h"
 
@@ -11,7 +12,42 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// Where to cut text at about `max` bytes: after a space or line end in the last half, else at
+// a character boundary.
+size_t cut_point(std::string_view s, size_t max) {
+  if (s.size() <= max) return s.size();
+  size_t sp = s.find_last_of(" \n", max);
+  if (sp != std::string_view::npos && sp >= max / 2) return sp;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+std::string cut_warning(const std::string& source, size_t max) {
+  return fmt::format("newsindex: {}: warning: text longer than {} bytes: the rest is not indexed (--max-article-size)",
+                     printable_name(source), max);
+}
+
+// Keeps at most opts.max_article_bytes of an article's text: a huge article is cut, said once.
+void cap_article(Article& a, const std::string& source, const BuildOptions& opts, PieceResult& r) {
+  size_t total = 0;
+  for (size_t i = 0; i < a.blocks.size(); ++i) {
+    std::string& t = a.blocks[i].text;
+    if (total + t.size() <= opts.max_article_bytes) {
+      total += t.size();
+      continue;
+    }
+    t.resize(cut_point(t, opts.max_article_bytes - total));
+    t.shrink_to_fit();
+    a.blocks.resize(t.empty() ? i : i + 1);
+    r.warnings.push_back(cut_warning(a.source_line ? fmt::format("{}:{}", source, a.source_line) : source,
+                                     opts.max_article_bytes));
+    return;
+  }
+}
+
 void build_one(Article& a, const std::string& source, Analyzer& an, const BuildOptions& opts, PieceResult& r) {
+  cap_article(a, source, opts, r);
   a.source = source;
   // Piped text has no path to name its articles by; its stdin:HASH name stands in.
   if (source.rfind("stdin:", 0) == 0 && a.id.empty() && a.url.empty()) a.id = source;
@@ -32,7 +68,7 @@ void repair_lines(std::string& text, const Piece& p, PieceResult& r) {
     pos = nl + 1;
   }
   r.warnings.push_back(fmt::format("newsindex: {}:{}: warning: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
-                                   p.source, line, bad));
+                                   printable_name(p.source), line, bad));
   text = std::move(repaired);
 }
 
@@ -59,19 +95,35 @@ void process_lines(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult
 }
 
 void process_whole(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult& r) {
-  const std::string bytes = std::move(p.text);
+  std::string bytes = std::move(p.text);
   try {
     if (bytes.empty()) throw InputError(p.source, "empty file: no text to index");
     if (looks_binary(bytes)) throw InputError(p.source, "binary data, not text (skipped)");
     Format fmt = p.format == Format::Auto ? detect_format(p.source, std::string_view(bytes).substr(0, 8192)) : p.format;
     ReadResult rr;
     if (fmt == Format::Html) {
+      // Markup is a few times its text: a page much larger than an article's limit is cut.
+      if (const size_t max_page = 4 * opts.max_article_bytes; bytes.size() > max_page) {
+        size_t lt = bytes.rfind('<', max_page);
+        bytes.resize(lt != std::string::npos && lt >= max_page / 2 ? lt : max_page);
+        bytes.shrink_to_fit();
+        r.warnings.push_back(cut_warning(p.source, max_page));
+      }
       rr = read_source(bytes, p.source, fmt);  // HTML decodes by its own declaration
     } else {
-      Decoded d = decode_text(bytes);
+      Decoded d = decode_owned_text(std::move(bytes));
       if (d.invalid_sequences)
         r.warnings.push_back(fmt::format("newsindex: {}:{}: warning: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
-                                         p.source, d.first_invalid_line, d.invalid_sequences));
+                                         printable_name(p.source), d.first_invalid_line, d.invalid_sequences));
+      if (fmt != Format::Jsonl && d.text.size() > opts.max_article_bytes) {  // one article: cut before it is parsed
+        d.text.resize(cut_point(d.text, opts.max_article_bytes));
+        d.text.shrink_to_fit();
+        r.warnings.push_back(cut_warning(p.source, opts.max_article_bytes));
+      }
+      size_t nul_line = 0;
+      if (size_t nuls = replace_nuls(d.text, nul_line))
+        r.warnings.push_back(fmt::format("newsindex: {}:{}: warning: {} NUL byte(s) replaced with spaces",
+                                         printable_name(p.source), nul_line, nuls));
       rr = read_source(d.text, p.source, fmt);
     }
     r.problems = std::move(rr.problems);

@@ -61,13 +61,13 @@ Xapian::WritableDatabase open_writable(const std::string& path, double lock_time
     } catch (const Xapian::DatabaseLockError& e) {
       if (std::chrono::steady_clock::now() >= deadline)
         throw DatabaseError(fmt::format(
-            "{}: database is locked{} (another writer; waited {:g}s, --lock-timeout SECONDS to wait longer)", path,
+            "{}: database is locked{} (another writer; waited {:g}s, --lock-timeout SECONDS to wait longer)", printable_name(path),
             lock_holder(path), lock_timeout));
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     } catch (const Xapian::DatabaseOpeningError& e) {
-      throw DatabaseError(fmt::format("{}: cannot open or create database: {}", path, e.get_msg()));
+      throw DatabaseError(fmt::format("{}: cannot open or create database: {}", printable_name(path), e.get_msg()));
     } catch (const Xapian::DatabaseCreateError& e) {
-      throw DatabaseError(fmt::format("{}: cannot create database: {}", path, e.get_msg()));
+      throw DatabaseError(fmt::format("{}: cannot create database: {}", printable_name(path), e.get_msg()));
     } catch (const Xapian::DatabaseError& e) {
       throw_write_error(path, e);
     }
@@ -102,18 +102,18 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
   if (v != std::to_string(schema::kSchemaVersion))
     throw DatabaseError(fmt::format(
         "{}: database schema version {} is not the version this newsindex uses ({}); re-index into a new database",
-        path, v.empty() ? "(none)" : v, schema::kSchemaVersion));
+        printable_name(path), v.empty() ? "(none)" : v, schema::kSchemaVersion));
 }
 
 Xapian::Database open_for_reading(const std::string& path) {
   if (!std::filesystem::exists(path))
-    throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", path, path));
+    throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", printable_name(path), printable_name(path)));
   try {
     Xapian::Database db(path);
     check_schema_version(db, path);
     return db;
   } catch (const Xapian::DatabaseOpeningError& e) {
-    throw DatabaseError(fmt::format("{}: not a newsindex database: {}", path, e.get_msg()));
+    throw DatabaseError(fmt::format("{}: not a newsindex database: {}", printable_name(path), e.get_msg()));
   }
 }
 
@@ -122,7 +122,7 @@ Xapian::Database open_for_reading(const std::string& path) {
   if (const char* sys = e.get_error_string()) why.append(": ").append(sys);
   throw DatabaseError(fmt::format("{}: cannot write to the database: {} (disk full, or the directory not writable?); "
                                   "the last committed state is intact",
-                                  path, why));
+                                  printable_name(path), why));
 }
 
 IndexWriter::IndexWriter(const std::string& path, const WriterOptions& opts)
@@ -231,8 +231,9 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
       if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
         record_duplicate(db_, *m, b);
         if (opts_.on_note)
-          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once", source, b.id,
-                                    m->original, m->similarity));
+          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once",
+                                    printable_name(source), printable_name(b.id), printable_name(m->original),
+                                    m->similarity));
         continue;
       }
     }
@@ -254,7 +255,8 @@ void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& sou
   if (p == db_.postlist_end(uid)) return;
   std::string old_source = db_.get_document(*p).get_value(schema::kSlotSource);
   if (old_source != source)
-    opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", source, b.id, old_source));
+    opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", printable_name(source), printable_name(b.id),
+                              printable_name(old_source)));
 }
 
 void IndexWriter::remove_source(const std::string& path) {

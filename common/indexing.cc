@@ -29,7 +29,7 @@ class Run {
   void plan(const std::vector<std::string>& paths) {
     bool want_stdin = false;
     for (const auto& p : paths) (p == "-" ? want_stdin = true : (roots_.push_back(p), false));
-    auto on_error = [&](const std::string& where, const std::string& why) { reject(where + ": " + why); };
+    auto on_error = [&](const std::string& where, const std::string& why) { reject(printable_name(where) + ": " + why); };
     std::vector<FoundFile> files = walk_sources(roots_, opts_.walk, on_error);
     skip_own_database(files);
     std::unordered_map<std::string, SourceRecord> recorded;
@@ -103,7 +103,7 @@ class Run {
       std::error_code ec;
       if (under && !std::filesystem::exists(s.path, ec)) {
         writer_.remove_source(s.path);
-        progress_.say(fmt::format("newsindex: {}: gone, removed from the index (--prune)", s.path));
+        progress_.say(fmt::format("newsindex: {}: gone, removed from the index (--prune)", printable_name(s.path)));
         ++sum_.removed;
       }
     }

@@ -49,7 +49,7 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
 }
 
 std::string query_error_line(const std::string& q, const QueryError& e) {
-  return fmt::format("malformed query at column {}: {} (in \"{}\")", e.column + 1, e.what(), q);
+  return fmt::format("malformed query at column {}: {} (in \"{}\")", e.column + 1, e.what(), printable_name(q));
 }
 
 // A printer that keeps only one field of each hit, once, for xargs and friends.
@@ -219,13 +219,18 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
       } catch (const Xapian::QueryParserError& e) {
         err << fmt::format("newsquery: stdin:{}: {}\n", line_no, e.get_description());
       } catch (const Xapian::WildcardError& e) {
-        err << fmt::format("newsquery: stdin:{}: {}\n", line_no, e.get_description());
+        err << fmt::format("newsquery: stdin:{}: {}\n", line_no, wildcard_error_line(e, cmd.parse.max_wildcard));
       }
     }
   }
   printer->end();
   out.flush();
   return any ? 0 : 1;
+}
+
+std::string wildcard_error_line(const Xapian::WildcardError& e, Xapian::termcount max) {
+  // Xapian says "Wildcard decoup* expands to more than N terms".
+  return fmt::format("{}: narrow the wildcard or raise --max-wildcard (now {})", printable_name(e.get_msg()), max);
 }
 
 }  // namespace newsindex

@@ -41,4 +41,7 @@ struct QueryCommand {
 // Returns the exit status: 0 something matched, 1 nothing did, 2 error (message on `err`).
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err);
 
+// One line for a wildcard that expands to more than --max-wildcard words.
+std::string wildcard_error_line(const Xapian::WildcardError& e, Xapian::termcount max);
+
 }  // namespace newsindex

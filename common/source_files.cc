@@ -41,7 +41,7 @@ std::optional<FoundFile> stat_file(const std::string& path, std::string& why) {
     return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {
-    why = "not a regular file";
+    why = "not a regular file (FIFO, socket or device): skipped";
     return std::nullopt;
   }
   FoundFile f;
@@ -80,8 +80,11 @@ void walk_dir(const fs::path& dir, const WalkOptions& o, std::set<std::pair<dev_
       std::string why;
       if (auto f = stat_file(p.string(), why)) out.push_back(*f);
       else on_error(p.string(), why);
-    } else if (fs::is_symlink(fs::symlink_status(p, e2))) {
-      on_error(p.string(), "dangling symbolic link");
+    } else if (wanted(p.string(), o)) {
+      // Never silently passed over: a link to nothing, or a FIFO, socket or device (a FIFO
+      // would block the reader).
+      if (fs::is_symlink(fs::symlink_status(p, e2))) on_error(p.string(), "dangling symbolic link");
+      else on_error(p.string(), "not a regular file (FIFO, socket or device): skipped");
     }
   }
 }

@@ -250,6 +250,23 @@ std::optional<std::string> charset_for_label(std::string_view declared) {
   return text;
 }
 
+// UTF-8 with damage (a truncated character, a stray byte) rather than another charset: more
+// well-formed multi-byte sequences than a quarter of the invalid ones. Text in a legacy charset
+// almost never has a well-formed UTF-8 sequence (é would need two continuation bytes after it).
+bool mostly_utf8(std::string_view s) {
+  size_t valid = 0, invalid = 0, bad = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = utf8_sequence(s, i, bad);
+    len ? ++valid : ++invalid;
+    i += len ? len : bad;
+  }
+  return valid > 0 && valid * 4 >= invalid;
+}
+
 // ICU's guess for bytes that are not UTF-8. Low-confidence guesses, and guesses of Unicode
 // forms (which the BOM and NUL-pattern checks already ruled out), yield windows-1252.
 std::string detect_charset(std::string_view bytes) {
@@ -319,8 +336,22 @@ Decoded decode_text(std::string_view bytes, std::string_view declared) {
     if (is_unicode_family(*label)) return as_utf8(bytes, "UTF-8");
     return converted(bytes, *label);
   }
-  if (valid_utf8(bytes)) return as_utf8(bytes, "UTF-8");
+  if (valid_utf8(bytes) || mostly_utf8(bytes)) return as_utf8(bytes, "UTF-8");
   return converted(bytes, detect_charset(bytes));
+}
+
+Decoded decode_owned_text(std::string&& bytes) {
+  // The common case, valid UTF-8 without a BOM, keeps the caller's buffer: a huge file is not
+  // held twice.
+  if (!find_bom(bytes) && !utf16_by_pattern(bytes) && valid_utf8(bytes)) {
+    Decoded d;
+    d.text = std::move(bytes);
+    d.charset = "UTF-8";
+    return d;
+  }
+  Decoded d = decode_text(std::string_view(bytes));
+  bytes = std::string();
+  return d;
 }
 
 bool looks_binary(std::string_view bytes) {
@@ -328,14 +359,34 @@ bool looks_binary(std::string_view bytes) {
   if (const Bom* bom = find_bom(bytes); bom && std::string_view(bom->charset) != "UTF-8") return false;
   if (utf16_by_pattern(bytes)) return false;
   std::string_view head = bytes.substr(0, std::min(bytes.size(), 2 * kSniffBytes));
-  size_t controls = 0;
-  for (char ch : head) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
+  size_t controls = 0, nuls = 0, text = 0, bad = 0;
+  for (size_t i = 0; i < head.size();) {
+    auto c = static_cast<unsigned char>(head[i]);
+    if (c >= 0x80) {  // a UTF-8 sequence is text; other high bytes (Latin-1 letters) count as neither
+      size_t len = utf8_sequence(head, i, bad);
+      text += len;
+      i += len ? len : 1;
+      continue;
+    }
+    ++i;
     bool allowed = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1B;
-    if (c < 0x20 && !allowed) ++controls;
+    if (c == 0) ++nuls;
+    else if (c < 0x20 && !allowed) ++controls;
+    else ++text;
   }
-  return controls * 10 > head.size();
+  if (controls * 10 > head.size()) return true;
+  // NUL bytes: binary, unless they are a few strays in what is otherwise plainly text (a bad
+  // export); the text reader then replaces them.
+  return nuls && (nuls * 20 > head.size() || text * 10 < head.size() * 9);
+}
+
+size_t replace_nuls(std::string& s, size_t& first_line) {
+  size_t n = 0;
+  for (size_t pos = s.find('\0'); pos != std::string::npos; pos = s.find('\0', pos + 1)) {
+    if (n++ == 0) first_line = line_of(s, pos);
+    s[pos] = ' ';
+  }
+  return n;
 }
 
 }  // namespace newsindex

@@ -18,11 +18,17 @@ struct Decoded {
 // taken as UTF-8 is replaced with U+FFFD and counted.
 Decoded decode_text(std::string_view bytes, std::string_view declared = {});
 
+// The same for bytes the caller gives up: valid UTF-8 is moved, not copied.
+Decoded decode_owned_text(std::string&& bytes);
+
 // Replaces invalid UTF-8 sequences with U+FFFD; returns how many were replaced.
 size_t repair_utf8(std::string& s);
 
-// True when the bytes look like binary data (NUL bytes or many control characters in the
-// first few KB, and no UTF-16/32 BOM or UTF-16 pattern).
+// True when the bytes look like binary data (many control characters, or NUL bytes that are
+// not a few strays in plain text, in the first few KB; and no UTF-16/32 BOM or UTF-16 pattern).
 bool looks_binary(std::string_view bytes);
+
+// Replaces NUL bytes with spaces; returns how many, with the 1-based line of the first.
+size_t replace_nuls(std::string& s, size_t& first_line);
 
 }  // namespace newsindex

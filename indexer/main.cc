@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
   app.add_option("--title-weight", o.build.title_weight,
                  "Article ranking: a title word counts as this many words of text (default 3; 0 = only for title:)");
   app.add_option("--max-file-size", o.max_file_bytes, "Refuse files larger than this many bytes (default 1 GiB)");
+  app.add_option("--max-article-size", o.build.max_article_bytes,
+                 "Index at most this many bytes of one article's text; the rest is cut, with a warning (default 4 MiB)")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 40));
   app.add_option("--near-duplicates", o.writer.near_duplicate,
                  "MinHash similarity above which an article is a copy of an indexed one (default 0.8; 1 = exact copies only)")
       ->check(CLI::Range(0.0, 1.0));
@@ -119,7 +122,7 @@ int main(int argc, char** argv) {
   } catch (const DatabaseError& e) {
     std::cerr << "newsindex: " << e.what() << '\n';
   } catch (const Xapian::Error& e) {
-    std::cerr << "newsindex: " << o.db << ": " << e.get_description() << '\n';
+    std::cerr << "newsindex: " << printable_name(o.db) << ": " << e.get_description() << '\n';
   } catch (const std::exception& e) {
     std::cerr << "newsindex: " << e.what() << '\n';
   }

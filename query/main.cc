@@ -58,7 +58,13 @@ int main(int argc, char** argv) {
   app.add_flag("--stopwords,!--no-stopwords", cmd.parse.stopwords,
                "With --plain: leave out English function words (default on)");
   app.add_flag("--explain", cmd.search.explain, "Show how each hit's score was made (JSON: an \"explain\" object)");
-  app.add_option("--max-wildcard", cmd.parse.max_wildcard, "A wildcard may expand to at most this many words (default 1000)");
+  app.add_option("--max-wildcard", cmd.parse.max_wildcard,
+                 "A wildcard may expand to at most this many words, else the query is refused (default 1000)")
+      ->check(CLI::Range(1, 100000000));
+  app.add_option("--max-terms", cmd.parse.max_terms, "Refuse queries of more than this many terms (default 1000)")
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--max-depth", cmd.parse.max_depth, "Refuse parentheses nested deeper than this (default 100)")
+      ->check(CLI::Range(1, 10000));
   app.add_option("--per-article", cmd.search.per_article, "Passage mode: at most N passages per article (default: no cap)");
   app.add_option("--facet", cmd.facet, "Counts over all matches by month, year, site, author, section or type")
       ->check(CLI::IsMember({"month", "year", "site", "author", "section", "type"}));
@@ -140,10 +146,12 @@ int main(int argc, char** argv) {
     std::cerr << "newsquery: malformed query at column " << e.column + 1 << ": " << e.what() << '\n';
   } catch (const DatabaseError& e) {
     std::cerr << "newsquery: " << e.what() << '\n';
+  } catch (const Xapian::WildcardError& e) {
+    std::cerr << "newsquery: " << wildcard_error_line(e, cmd.parse.max_wildcard) << '\n';
   } catch (const Xapian::DatabaseLockError& e) {
-    std::cerr << "newsquery: " << cmd.db << ": " << e.get_description() << '\n';
+    std::cerr << "newsquery: " << printable_name(cmd.db) << ": " << e.get_description() << '\n';
   } catch (const Xapian::Error& e) {
-    std::cerr << "newsquery: " << cmd.db << ": " << e.get_description() << '\n';
+    std::cerr << "newsquery: " << printable_name(cmd.db) << ": " << e.get_description() << '\n';
   } catch (const std::exception& e) {
     std::cerr << "newsquery: " << e.what() << '\n';
   }

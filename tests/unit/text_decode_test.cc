@@ -223,5 +223,42 @@ TEST(LooksBinary, Detects) {
   EXPECT_TRUE(looks_binary("text\x01\x02\x03\x04\x05\x06"s));
 }
 
+TEST(LooksBinary, StrayNulsInTextAreNotBinary) {
+  const std::string text = "Japan\xE2\x80\x99s prime minister met the president on Thursday, and the talks on trade "
+                           "went on for hours \xE2\x80\x94 longer than planned. ";
+  EXPECT_FALSE(looks_binary(text + "\0\0\0"s + text + text));
+  EXPECT_TRUE(looks_binary(text + std::string(40, '\0')));  // more than one byte in 20
+  std::mt19937 rng(8);
+  std::string random(8192, ' ');
+  for (char& c : random) c = static_cast<char>(rng() & 0xFF);
+  EXPECT_TRUE(looks_binary(random));
+  size_t line = 0;
+  std::string nul = "a\nb\0c"s;
+  EXPECT_EQ(replace_nuls(nul, line), 1u);
+  EXPECT_EQ(nul, "a\nb c");
+  EXPECT_EQ(line, 2u);
+}
+
+TEST(DecodeText, DamagedUtf8StaysUtf8) {
+  // A stray byte or a cut character in UTF-8 text: repaired, not read as windows-1252.
+  const std::string para = "Japan\xE2\x80\x99s talks \xE2\x80\x94 longer than planned. ";
+  Decoded d = decode_text("\xFF"s + para + para + para);
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.invalid_sequences, 1u);
+  EXPECT_EQ(d.text, "\xEF\xBF\xBD" + para + para + para);
+  Decoded cut = decode_text(para + "cut \xE2\x80 here\n" + para + "\xF0\x9F\x98");
+  EXPECT_EQ(cut.charset, "UTF-8");
+  EXPECT_EQ(cut.invalid_sequences, 2u);
+  EXPECT_EQ(cut.first_invalid_line, 1u);
+  // Latin-1 stays Latin-1.
+  Decoded latin = decode_text("Caf\xE9 culture: the caf\xE9 served a na\xEFve r\xE9sum\xE9.");
+  EXPECT_NE(latin.charset, "UTF-8");
+  EXPECT_NE(latin.text.find("caf\xC3\xA9"), std::string::npos);
+  // Owned bytes: valid UTF-8 is moved, other text decoded as before.
+  std::string owned = para;
+  EXPECT_EQ(decode_owned_text(std::move(owned)).text, para);
+  EXPECT_EQ(decode_owned_text("\xFF\xFE"s + utf16le(u"hi")).text, "hi");
+}
+
 }  // namespace
 }  // namespace newsindex
