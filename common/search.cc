@@ -197,6 +197,9 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
         p["terms"] = parts["terms"];
       }
       e["passage"] = std::move(p);
+      if (ro.proximity_weight > 0)
+        e["proximity"] = {{"weight", ro.proximity_weight}, {"score", r.proximity}, {"max", ranking.proximity_max},
+                          {"norm", r.proximity_norm}};
       e["expansion_terms"] = ranking.expansion.size();
       h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }

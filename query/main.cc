@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
   app.add_option("--article-b", rank.article_bm25.b, "BM25 b for articles")->capture_default_str();
   app.add_option("--fusion-weight", rank.fusion_weight,
                  "Articles mode: weight of the whole article against its best passage (0..1)")->capture_default_str();
+  app.add_option("--proximity-weight", rank.proximity_weight,
+                 "Articles mode: bonus for query words close together in the best passage (0 = none)")
+      ->capture_default_str();
   app.add_option("--context-weight", rank.context_weight,
                  "Passage mode: weight of the passage's article score added to its own (0 = none)")->capture_default_str();
   app.add_flag("--feedback,!--no-feedback", rank.feedback.enabled,

@@ -1,5 +1,6 @@
 // Fusing whole-article evidence with best-passage evidence (ANCHORS.md §A4): each list is
-// normalized by its best score, then final = λ·article + (1 − λ)·passage. Pure math, tested.
+// normalized by its best score, then final = λ·article + (1 − λ)·passage + γ·proximity, the last
+// being the term proximity of the best passage (ranking/proximity.h). Pure math, tested.
 #pragma once
 #include <string>
 #include <vector>
@@ -11,11 +12,12 @@ struct FusionInput {
   std::string key;           // article id
   double article_score = 0;  // BM25 of the article document
   double passage_score = 0;  // BM25 of its best passage
+  double proximity = 0;      // term proximity of its best passage
 };
 
 struct FusedScore {
   std::string key;
-  double article_norm = 0, passage_norm = 0;
+  double article_norm = 0, passage_norm = 0, proximity_norm = 0;
   double score = 0;
 };
 
@@ -23,7 +25,7 @@ struct FusedScore {
 double max_normalized(double score, double max_score);
 
 // Fuses and sorts best first (ties: higher article score, then key, so runs are reproducible).
-// lambda is clamped to [0, 1].
-std::vector<FusedScore> fuse_scores(const std::vector<FusionInput>& inputs, double lambda);
+// lambda is clamped to [0, 1], gamma (the proximity bonus) to [0, ∞).
+std::vector<FusedScore> fuse_scores(const std::vector<FusionInput>& inputs, double lambda, double gamma = 0);
 
 }  // namespace newsindex

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "ranking/fusion.h"
+#include "ranking/proximity.h"
 #include "schema.h"
 
 namespace newsindex {
@@ -73,16 +74,28 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
       inputs[it->second].passage_score = m.get_weight();
     }
   }
+  if (o.proximity_weight > 0 && o.fusion_weight < 1) {
+    // Only the user's own words: feedback terms are scattered by nature.
+    const ProximityTerms terms = proximity_terms(db_, q.ranked, q.stem);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      RankedArticle& r = out.articles[i];
+      if (!r.passage_doc) continue;
+      r.proximity = document_proximity(db_, r.passage_doc, terms, lengths().passage, o.passage_bm25);
+      inputs[i].proximity = r.proximity;
+    }
+  }
   for (const auto& in : inputs) {
     out.article_max = std::max(out.article_max, in.article_score);
     out.passage_max = std::max(out.passage_max, in.passage_score);
+    out.proximity_max = std::max(out.proximity_max, in.proximity);
   }
   std::vector<RankedArticle> ranked;
   ranked.reserve(out.articles.size());
-  for (const FusedScore& f : fuse_scores(inputs, o.fusion_weight)) {
+  for (const FusedScore& f : fuse_scores(inputs, o.fusion_weight, o.proximity_weight)) {
     RankedArticle r = std::move(out.articles[at.at(f.key)]);
     r.article_norm = f.article_norm;
     r.passage_norm = f.passage_norm;
+    r.proximity_norm = f.proximity_norm;
     r.score = f.score;
     ranked.push_back(std::move(r));
   }

@@ -20,6 +20,7 @@ struct RankingOptions {
   Bm25Params passage_bm25{1.2, 0.75};
   double fusion_weight = 0.8;   // λ: articles mode, whole article vs its best passage
   double context_weight = 0.3;  // μ: passage mode, weight of the article's score
+  double proximity_weight = 0;  // γ: articles mode, bonus for query terms close in the best passage
   size_t min_depth = 200;       // candidates fused/ranked at least, whatever the page size
   bool passage_feedback = true; // the best-passage pass also gets the feedback terms
   FeedbackOptions feedback;
@@ -40,14 +41,15 @@ struct RankedArticle {
   Xapian::docid article_doc = 0;   // 0 when only its passage was among the candidates
   Xapian::docid passage_doc = 0;   // its best passage (0 when none was among the candidates)
   double article_score = 0, passage_score = 0;
-  double article_norm = 0, passage_norm = 0;
+  double proximity = 0;            // term proximity of the best passage (ranking/proximity.h)
+  double article_norm = 0, passage_norm = 0, proximity_norm = 0;
   double score = 0;
 };
 
 struct ArticleRanking {
   std::vector<RankedArticle> articles;  // best first
   size_t total = 0;                     // matching articles (estimate)
-  double article_max = 0, passage_max = 0;
+  double article_max = 0, passage_max = 0, proximity_max = 0;
   std::vector<WeightedTerm> expansion;  // feedback terms added to the article query
 };
 

@@ -1,5 +1,5 @@
-// The ranking math worked out by hand: BM25 parts, score fusion, the RM3 relevance model, the
-// query stoplist, and the Xapian weighting scheme agreeing with the plain functions.
+// The ranking math worked out by hand: BM25 parts, score fusion, term proximity, the RM3
+// relevance model, the query stoplist, and the Xapian weighting scheme agreeing with the plain functions.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,6 +8,7 @@
 #include "ranking/bm25.h"
 #include "ranking/feedback.h"
 #include "ranking/fusion.h"
+#include "ranking/proximity.h"
 #include "ranking/stopwords.h"
 
 namespace newsindex {
@@ -128,6 +129,55 @@ TEST(KindBm25Weight, MatcherAgreesWithTheFormula) {
   std::unique_ptr<KindBm25Weight> back(w.unserialise(w.serialise()));
   EXPECT_EQ(back->serialise(), w.serialise());
   EXPECT_THROW(std::unique_ptr<KindBm25Weight>(w.unserialise("\x09")), Xapian::SerialisationError);
+}
+
+TEST(Fusion, ProximityIsAThirdNormalizedList) {
+  std::vector<FusionInput> in{{"a", 10, 5, 0}, {"b", 10, 5, 2}};
+  auto out = fuse_scores(in, 0.5, 0.25);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].key, "b");
+  EXPECT_DOUBLE_EQ(out[0].proximity_norm, 1.0);
+  EXPECT_DOUBLE_EQ(out[0].score, 1.25);
+  EXPECT_DOUBLE_EQ(out[1].score, 1.0);
+  // gamma 0 (the default) ignores proximity: the tie falls back to the key.
+  EXPECT_EQ(fuse_scores(in, 0.5)[0].key, "a");
+}
+
+TEST(Proximity, NeighboursOfDifferentTermsScoreByInverseSquareDistance) {
+  const Bm25Params p{1.2, 0.0};  // b 0: K = k1 whatever the length
+  const std::vector<double> w{2.0, 0.5};
+  // Term 0 at 1, term 1 at 3: acc0 = 0.5 / 4, acc1 = 2 / 4; min(1, w) caps term 0's weight.
+  const double acc0 = 0.5 / 4, acc1 = 2.0 / 4;
+  const double want = 1.0 * acc0 * 2.2 / (acc0 + 1.2) + 0.5 * acc1 * 2.2 / (acc1 + 1.2);
+  EXPECT_NEAR(proximity_score({{3, 1}, {1, 0}}, w, 10, 10, p), want, 1e-12);
+}
+
+TEST(Proximity, CloserIsBetterAndRepeatsOfOneTermCountNothing) {
+  const Bm25Params p{1.2, 0.75};
+  const std::vector<double> w{1.0, 1.0};
+  EXPECT_GT(proximity_score({{1, 0}, {2, 1}}, w, 10, 10, p), proximity_score({{1, 0}, {5, 1}}, w, 10, 10, p));
+  EXPECT_EQ(proximity_score({{1, 0}, {2, 0}, {3, 0}}, w, 10, 10, p), 0);
+  EXPECT_EQ(proximity_score({{1, 0}}, w, 10, 10, p), 0);
+}
+
+TEST(Proximity, ReadsPositionsOfTheWordsBehindStemmedQueryTerms) {
+  // Stemmed terms carry no positions: the positioned words are stemmed to meet the query.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document near, far;
+  near.add_posting("heating", 1);
+  near.add_posting("transfer", 2);
+  far.add_posting("heating", 1);
+  far.add_posting("transfer", 9);
+  for (auto* d : {&near, &far}) {
+    d->add_term("Zheat");
+    d->add_term("Ztransfer");
+  }
+  const Xapian::docid a = db.add_document(near), b = db.add_document(far);
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("Zheat"), Xapian::Query("Ztransfer"));
+  const ProximityTerms terms = proximity_terms(db, q, Xapian::Stem("english"));
+  const Bm25Params p{1.2, 0.75};
+  EXPECT_GT(document_proximity(db, a, terms, 2, p), document_proximity(db, b, terms, 2, p));
+  EXPECT_GT(document_proximity(db, b, terms, 2, p), 0);
 }
 
 }  // namespace
