@@ -323,6 +323,13 @@ struct Analyzer::Impl {
       return;
     }
     UErrorCode st = U_ZERO_ERROR;
+    if (!words) {  // made on first use: ASCII text (most queries and snippets) never needs it
+      words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+      if (U_FAILURE(st) || !words) {
+        words.reset();
+        throw std::runtime_error(std::string("analyzer: ICU break iterator: ") + u_errorName(st));
+      }
+    }
     UText ut = UTEXT_INITIALIZER;
     utext_openUChars(&ut, text.units.data(), n, &st);
     words->setText(&ut, st);
@@ -335,13 +342,9 @@ struct Analyzer::Impl {
   }
 };
 
-Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
-  UErrorCode st = U_ZERO_ERROR;
-  impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
-  // The sentence iterator is made on first use: a query process never needs it.
-  if (U_FAILURE(st) || !impl_->words)
-    throw std::runtime_error(std::string("analyzer: ICU break iterator: ") + u_errorName(st));
-}
+// ICU's break iterators are made on first use: a query process never needs the sentence one,
+// and the word one only for text that is not plain ASCII.
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 
 Analyzer::~Analyzer() = default;
 

@@ -60,7 +60,7 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
     err << "newsindex: " << printable_name(t) << ": not in the index (neither a source nor an article id)\n";
     ++r.not_found;
   }
-  w.commit();
+  w.commit_with_stats();
   return r;
 }
 
@@ -86,6 +86,7 @@ CompactResult compact_database(const std::string& path, double lock_timeout) {
     WriterOptions wo;
     wo.lock_timeout = lock_timeout;
     IndexWriter lock(path, wo);  // no writer may change it meanwhile
+    lock.commit_with_stats();    // the copy keeps the statistics queries read (kind_lengths.h)
     fs::remove_all(tmp);
     fs::remove_all(old);
     try {

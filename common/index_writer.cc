@@ -15,6 +15,7 @@
 
 #include "dedup.h"
 #include "errors.h"
+#include "ranking/kind_lengths.h"
 #include "schema.h"
 
 namespace newsindex {
@@ -163,6 +164,15 @@ void IndexWriter::commit() {
     }
   }
   pending_ = 0;
+}
+
+void IndexWriter::commit_with_stats() {
+  commit();
+  try {
+    store_kind_lengths(db_);
+  } catch (const Xapian::DatabaseError& e) {
+    throw_write_error(path_, e);
+  }
 }
 
 std::optional<SourceRecord> IndexWriter::source(const std::string& path) const {

@@ -61,6 +61,9 @@ class IndexWriter {
   // batch_full() says the batch has reached --batch-size documents.
   void commit();
   bool batch_full() const { return pending_ >= opts_.batch_documents; }
+  // Commits, then records the statistics queries read instead of walking the database
+  // (ranking/kind_lengths.h); a second commit, only when they changed. Call it at the end of a run.
+  void commit_with_stats();
   const std::string& path() const { return path_; }
   Xapian::WritableDatabase& db() { return db_; }
 

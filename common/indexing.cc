@@ -111,6 +111,13 @@ class Run {
   }
 
   bool interrupted() const { return sum_.interrupted; }
+  void commit_with_stats() {
+    try {
+      writer_.commit_with_stats();
+    } catch (const Xapian::DatabaseError& e) {
+      throw_write_error(opts_.db, e);
+    }
+  }
 
   IndexSummary finish() {
     progress_.stop();
@@ -247,6 +254,7 @@ IndexSummary run_indexing(const std::vector<std::string>& paths, const IndexOpti
   run.plan(paths);
   run.index();
   if (opts.prune && !run.interrupted()) run.prune();
+  if (!run.interrupted()) run.commit_with_stats();
   IndexSummary s = run.finish();
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return s;

@@ -12,6 +12,8 @@ namespace newsindex::schema {
 // Version 1: passages, links, articles and sources as documents; see kFields.
 inline constexpr int kSchemaVersion = 1;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
+// Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
+inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
 
 // Xapian's glass backend refuses terms over 245 bytes; longer ones are hashed (as Omega does).
 inline constexpr size_t kMaxTermBytes = 240;

@@ -20,5 +20,7 @@ if [[ ! -d "$xdb" || ! -f "$fts" ]]; then
   echo "bench-query: building the peers' indexes (Xapian TermGenerator, FTS5)" >&2
   /usr/bin/python3 "$root/scripts/bench/build_peers.py" "$corpus" "$xdb" "$fts"
 fi
-echo "Query benchmark: ${size} MB of Brown corpus paragraphs (replicated text), $n queries, $(nproc) cores"
+echo "Query benchmark: ${size} MB of Brown corpus paragraphs REPLICATED to ${size} MB (the same paragraphs over and over,"
+echo "ids differ per copy), $n queries, $(nproc) cores,"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (other work shares the machine: compare CPU ms, not only wall ms)"
 /usr/bin/python3 "$root/scripts/bench/query_bench.py" "$corpus" "$nidb" "$xdb" "$fts" "$root/build/bin" "$n"

@@ -10,8 +10,16 @@ struct KindLengths {
   double passage = 0;  // average length of passage and link documents
 };
 
-// Walks the article documents' lengths once (the passage figure is what the rest of the
-// database's total length leaves); callers cache it for the life of their Database.
+// The article documents' total length is what the figures need; a walk over every article
+// document finds it (tens of ms at a few hundred thousand articles: too much for each query
+// process), so the indexer records it in the database's metadata (store_kind_lengths) with a
+// stamp of the state it describes. kind_lengths() takes the recorded total when the stamp
+// matches the database (document count, last docid, total length), else walks; the figures are
+// the same either way. Callers cache the result for the life of their Database.
 KindLengths kind_lengths(const Xapian::Database& db);
+
+// Records the article documents' total length for kind_lengths(), when the recorded figure does
+// not already describe this state of the database; commits then. Call it after a commit.
+void store_kind_lengths(Xapian::WritableDatabase& db);
 
 }  // namespace newsindex
