@@ -54,10 +54,31 @@ void write_holder(const std::string& path) {
   else std::filesystem::remove(tmp, ec);  // informational only: never fail a run over it
 }
 
+// A new database is made whole beside its final path and renamed into place: a kill while Xapian
+// is still creating its files must never leave a directory that looks like a database but cannot
+// be opened. Two writers racing to create it: the second rename fails and that one opens the first's.
+void create_whole(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec) || ec) return;  // an existing path is opened (or refused) by Xapian itself
+  std::string base = path;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  const std::string tmp = fmt::format("{}.creating-{}", base, ::getpid());
+  fs::remove_all(tmp, ec);
+  {
+    Xapian::WritableDatabase db(tmp, Xapian::DB_CREATE);
+    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    db.commit();
+  }
+  fs::rename(tmp, base, ec);
+  if (ec) fs::remove_all(tmp, ec);
+}
+
 Xapian::WritableDatabase open_writable(const std::string& path, double lock_timeout) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(lock_timeout);
   while (true) {
     try {
+      create_whole(path);
       return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {
       if (std::chrono::steady_clock::now() >= deadline)

@@ -138,10 +138,18 @@ const GumboNode* Document::body() const {
 }
 
 std::string limit_nesting(std::string_view html, size_t max_depth) {
-  if (nesting_pass(html, max_depth, nullptr) <= max_depth) return std::string(html);
-  std::string out;
-  out.reserve(html.size());
-  nesting_pass(html, max_depth, &out);
+  std::string out(html);
+  // Dropping a tag can change how broken markup after it splits into tags, so one pass may leave
+  // the result too deep by its own measure: repeat until it is within the limit. Every pass that
+  // drops a tag shortens the text; the cap bounds the time on adversarial input (the DOM walk
+  // flattens whatever is still too deep).
+  constexpr int kMaxPasses = 16;
+  for (int pass = 0; pass < kMaxPasses && nesting_pass(out, max_depth, nullptr) > max_depth; ++pass) {
+    std::string next;
+    next.reserve(out.size());
+    nesting_pass(out, max_depth, &next);
+    out = std::move(next);
+  }
   return out;
 }
 
