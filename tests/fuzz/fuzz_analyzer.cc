@@ -28,8 +28,8 @@ void check_sentences(std::string_view text) {
 }
 
 // True when ICU segments the word by dictionary (Han, kana and the marks used with them such as 々,
-// Thai, Lao, Khmer, Burmese) or it holds CJK radicals: there a word's boundaries depend on the text around it by design, so the same
-// characters alone may split differently. The user-facing rule for these scripts is that a query is
+// Thai, Lao, Khmer, Burmese) or it holds CJK radicals: there a word's boundaries depend on the
+// text around it by design, so the same characters alone may split differently. The user-facing rule for these scripts is that a query is
 // analyzed as a whole, like the text (a multi-word CJK query is a phrase): checked by the tests.
 bool segmented_by_context(std::string_view word) {
   static const icu::UnicodeSet kDictionary = [] {
