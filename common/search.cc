@@ -211,45 +211,37 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
 SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions& opts) {
   SearchResult out;
   const RankingOptions& ro = opts.ranking;
-  Ranker::PassageQuery pq = ranker_.passage_query(rank_query(q, opts), ro);
-  Xapian::Enquire enq(db_);
-  enq.set_query(pq.query);
-  enq.set_weighting_scheme(ranker_.passage_weight(ro));
-  if (opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
-  const Xapian::doccount want = opts.limit ? static_cast<Xapian::doccount>(opts.limit) : db_.get_doccount();
-  Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), want);
-  out.total = mset.get_matches_estimated();
+  const PassageRanking ranking = ranker_.rank_passages(rank_query(q, opts), page_end(opts, 0), opts.per_article, ro);
+  out.total = ranking.total;
   const Xapian::Stem stem = stemmer_for(opts.language);
   const std::vector<WeightedTerm> terms =
-      opts.explain ? query_term_weights(q.query, ro.passage_feedback ? pq.expansion : std::vector<WeightedTerm>{})
+      opts.explain ? query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{})
                    : std::vector<WeightedTerm>{};
-  size_t rank = opts.offset;
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
+  for (size_t i = opts.offset; i < ranking.passages.size(); ++i) {
+    const RankedPassage& r = ranking.passages[i];
     Hit h;
-    h.rank = ++rank;
-    h.score = m.get_weight();
-    Xapian::Document doc = m.get_document();
+    h.rank = i + 1;
+    h.score = r.score;
+    Xapian::Document doc = db_.get_document(r.doc);
     h.type = doc.get_value(schema::kSlotKind);
-    h.article = doc.get_value(schema::kSlotArticle);
+    h.article = r.article;
     if (opts.need_text) fill_article(h);
     fill_from_data(h, doc);
     if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
     if (opts.explain) {
-      auto it = pq.context.find(h.article);
-      const double context = it == pq.context.end() ? 0.0 : it->second;
       nlohmann::ordered_json e;
       e["score"] = h.score;
-      auto parts = explain_document(db_, *m, terms, ro.passage_bm25, ranker_.lengths().passage);
+      auto parts = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage);
       nlohmann::ordered_json p;
-      p["score"] = h.score - context;
+      p["score"] = r.passage_score;
       p["terms_sum"] = parts["score"];
       p["terms"] = parts["terms"];
       e["passage"] = std::move(p);
       if (ro.context_weight > 0) {
         e["context"] = {{"weight", ro.context_weight},
-                        {"article_score", ro.context_weight > 0 ? context / ro.context_weight : 0.0},
-                        {"score", context}};
-        e["expansion_terms"] = pq.expansion.size();
+                        {"article_score", r.context / ro.context_weight},
+                        {"score", r.context}};
+        e["expansion_terms"] = ranking.expansion.size();
       }
       h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }

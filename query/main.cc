@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--context-weight", rank.context_weight,
                  "Passage mode: weight of the passage's article score added to its own (0 = none)")->capture_default_str();
+  app.add_option("--candidates", rank.min_depth,
+                 "Candidates re-ranked (passages) or fused (articles) at least, whatever the page size")
+      ->capture_default_str()->check(CLI::Range(1, 100000000));
   app.add_flag("--feedback,!--no-feedback", rank.feedback.enabled,
                "Pseudo-relevance feedback: expand the article query from the best first-pass articles (default on)");
   app.add_option("--feedback-docs", rank.feedback.docs, "Feedback: first-pass articles used")->capture_default_str();

@@ -6,11 +6,13 @@ set -euo pipefail
 
 usage() {
   cat >&2 <<USAGE
-usage: $(basename "$0") [--json] [--keep DIR] COLLECTION_DIR [extra newsquery options...]
+usage: $(basename "$0") [--json] [--passages] [--keep DIR] COLLECTION_DIR [extra newsquery options...]
   COLLECTION_DIR  holds docs.jsonl, topics.tsv (qid<TAB>text) and qrels.txt
   --json          print newseval's JSON object (plus "collection") instead of the table
+  --passages      judge passage mode: each article ranked where its best passage is
+                  (--per-article 1, the passage's article judged), not --articles
   --keep DIR      keep the database and the run in DIR instead of a temporary directory
-  Binaries come from \$BIN, else <repo>/build/bin.
+  Binaries come from \$BIN, else <repo>/build/bin; \$LIMIT hits per topic (default 1000).
 USAGE
   exit 2
 }
@@ -19,9 +21,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN=${BIN:-$ROOT/build/bin}
 json=0
 keep=""
+mode=(--articles)
 while [[ $# -gt 0 ]]; do
   case $1 in
     --json) json=1; shift ;;
+    --passages) mode=(--per-article 1); shift ;;
     --keep) [[ $# -ge 2 ]] || usage; keep=$2; shift 2 ;;
     -h|--help) usage ;;
     --) shift; break ;;
@@ -60,8 +64,10 @@ fi
 
 # newsquery exits 1 when some topic matched nothing, as grep does; only 2 is an error.
 rc=0
-"$BIN/newsquery" --db "$work/db" --batch --articles --plain --format trec --limit 1000 "$@" \
-  < "$collection/topics.tsv" > "$work/run" || rc=$?
+"$BIN/newsquery" --db "$work/db" --batch "${mode[@]}" --plain --format trec --limit "${LIMIT:-1000}" "$@" \
+  < "$collection/topics.tsv" > "$work/run.raw" || rc=$?
+# Passage ids are ARTICLE#N; the collections judge articles.
+sed -E 's/^([^ ]+ Q0 [^ ]+)#[0-9]+ /\1 /' "$work/run.raw" > "$work/run"
 if [[ $rc -ne 0 && $rc -ne 1 ]]; then
   echo "eval.sh: newsquery failed (exit $rc)" >&2
   exit 2

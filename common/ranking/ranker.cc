@@ -1,9 +1,12 @@
 #include "ranking/ranker.h"
 
+#include <algorithm>
 #include <unordered_map>
 
+#include "ranking/docid_set.h"
 #include "ranking/fusion.h"
 #include "ranking/proximity.h"
+#include "ranking/term_scores.h"
 #include "schema.h"
 
 namespace newsindex {
@@ -104,24 +107,81 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
   return out;
 }
 
-Ranker::PassageQuery Ranker::passage_query(const RankQuery& q, const RankingOptions& o) {
-  PassageQuery out;
-  Xapian::Query passages(Xapian::Query::OP_FILTER, q.ranked, q.hit_filter);
-  out.query = passages;
-  if (o.context_weight <= 0) return out;
-  Xapian::MSet articles = article_pass(q, std::max<size_t>(o.min_depth, 1000), o, out.expansion);
-  if (o.passage_feedback) out.query = with_expansion(passages, out.expansion);
-  if (articles.empty()) return out;
-  auto* source = new Xapian::ValueMapPostingSource(schema::kSlotArticle);
-  for (auto m = articles.begin(); m != articles.end(); ++m) {
-    const double w = o.context_weight * m.get_weight();
-    std::string id = m.get_document().get_value(schema::kSlotArticle);
-    source->add_mapping(id, w);
-    out.context.emplace(std::move(id), w);
+std::vector<WeightedTerm> Ranker::expansion_for(const RankQuery& q, const RankingOptions& o) {
+  if (!o.feedback.enabled || o.feedback.docs == 0) return {};
+  Xapian::Enquire enq(db_);
+  enq.set_weighting_scheme(article_weight(o));
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter));
+  return feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, o.feedback, q.stem);
+}
+
+std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, const Xapian::Weight& weight,
+                                                std::vector<Xapian::docid> docs) {
+  std::map<Xapian::docid, double> out;
+  if (docs.empty()) return out;
+  const auto n = static_cast<Xapian::doccount>(docs.size());
+  Xapian::Enquire enq(db_);
+  enq.set_weighting_scheme(weight);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(std::move(docs))));
+  Xapian::MSet m = enq.get_mset(0, n);
+  for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, it.get_weight());
+  return out;
+}
+
+PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t per_article, const RankingOptions& o) {
+  PassageRanking out;
+  if (depth == 0) depth = db_.get_doccount();
+  const bool rerank = o.context_weight > 0;
+  const Xapian::Query passages(Xapian::Query::OP_FILTER, q.ranked, q.hit_filter);
+  Xapian::Enquire enq(db_);
+  enq.set_query(passages);
+  enq.set_weighting_scheme(passage_weight(o));
+  if (per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(per_article));
+  const size_t candidates = rerank ? std::max(depth, o.min_depth) : depth;
+  Xapian::MSet head = enq.get_mset(0, static_cast<Xapian::doccount>(candidates));
+  out.total = head.get_matches_estimated();
+  std::vector<Xapian::docid> docs;
+  for (auto m = head.begin(); m != head.end(); ++m) {
+    RankedPassage p;
+    p.doc = *m;
+    p.article = m.get_document().get_value(schema::kSlotArticle);
+    p.passage_score = p.score = m.get_weight();
+    docs.push_back(p.doc);
+    out.passages.push_back(std::move(p));
   }
-  source->set_default_weight(0);
-  // AND_MAYBE: the context only adds to passages that match the query themselves.
-  out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query, Xapian::Query(source->release()));
+  if (!rerank || out.passages.empty()) return out;
+
+  out.expansion = expansion_for(q, o);
+  if (o.passage_feedback && !out.expansion.empty()) {
+    const TermScorer expansion(db_, out.expansion, o.passage_bm25, lengths().passage);
+    for (auto& p : out.passages) p.passage_score += expansion.score(p.doc);
+  }
+  // The candidates' articles: the user's query scored by the matcher among just them, the
+  // feedback terms from their termlists (the same sum the article pass's AND_MAYBE makes).
+  std::map<std::string, Xapian::docid> article_doc;
+  for (const auto& p : out.passages) article_doc.emplace(p.article, 0);
+  std::vector<Xapian::docid> articles;
+  for (auto& [id, doc] : article_doc) {
+    const std::string uid = schema::term("uid", id);
+    Xapian::PostingIterator it = db_.postlist_begin(uid);
+    if (it == db_.postlist_end(uid)) continue;
+    doc = *it;
+    articles.push_back(doc);
+  }
+  auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter),
+                                article_weight(o), articles);
+  const TermScorer article_expansion(db_, out.expansion, o.article_bm25, lengths().article);
+  for (auto& [doc, score] : article_scores) score += article_expansion.score(doc);
+  for (auto& p : out.passages) {
+    auto it = article_scores.find(article_doc[p.article]);
+    p.context = it == article_scores.end() ? 0.0 : o.context_weight * it->second;
+    p.score = p.passage_score + p.context;
+  }
+  // Ties keep document order, as Xapian's own relevance order does.
+  std::stable_sort(out.passages.begin(), out.passages.end(), [](const RankedPassage& a, const RankedPassage& b) {
+    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+  });
+  if (out.passages.size() > depth) out.passages.resize(depth);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The ranking pipelines behind relevance order. Articles: article BM25 (with pseudo-relevance
 // feedback) fused with the BM25 of each article's best passage. Passages: passage BM25 plus
 // μ × the BM25 of their article for the same query, so on-topic articles lend their passages
-// weight over stray mentions.
+// weight over stray mentions; computed as a re-ranking of the passage BM25 head.
 #pragma once
 #include <xapian.h>
 
@@ -21,7 +21,7 @@ struct RankingOptions {
   double fusion_weight = 0.8;   // λ: articles mode, whole article vs its best passage
   double context_weight = 0.3;  // μ: passage mode, weight of the article's score
   double proximity_weight = 0;  // γ: articles mode, bonus for query terms close in the best passage
-  size_t min_depth = 200;       // candidates fused/ranked at least, whatever the page size
+  size_t min_depth = 100;       // candidates fused/re-ranked at least, whatever the page size
   bool passage_feedback = true; // the best-passage pass also gets the feedback terms
   FeedbackOptions feedback;
 };
@@ -53,6 +53,20 @@ struct ArticleRanking {
   std::vector<WeightedTerm> expansion;  // feedback terms added to the article query
 };
 
+struct RankedPassage {
+  Xapian::docid doc = 0;
+  std::string article;
+  double passage_score = 0;  // passage BM25, feedback terms included
+  double context = 0;        // μ × its article's score
+  double score = 0;          // passage_score + context
+};
+
+struct PassageRanking {
+  std::vector<RankedPassage> passages;  // best first
+  size_t total = 0;                     // matching passages (estimate)
+  std::vector<WeightedTerm> expansion;  // feedback terms (passages get them with passage_feedback)
+};
+
 class Ranker {
  public:
   explicit Ranker(const Xapian::Database& db);
@@ -60,14 +74,12 @@ class Ranker {
   // At least `depth` articles (0 = all), fused as RankingOptions says.
   ArticleRanking rank_articles(const RankQuery& q, size_t depth, const RankingOptions& o);
 
-  // Passage mode: scores of the articles lending context (article id -> μ × article score) and
-  // the query that adds them to passage BM25; rank it with passage_weight().
-  struct PassageQuery {
-    Xapian::Query query;
-    std::map<std::string, double> context;
-    std::vector<WeightedTerm> expansion;  // feedback terms (in `query` too with passage_feedback)
-  };
-  PassageQuery passage_query(const RankQuery& q, const RankingOptions& o);
+  // Passage mode: the best `depth` passages (0 = all) by passage BM25 (with the feedback terms)
+  // plus μ × the BM25 of their article. Candidates come from plain passage BM25, at least
+  // RankingOptions::min_depth deep, and only they are re-scored: the feedback and the article
+  // context reorder the head of the list instead of costing two passes over every match.
+  // `per_article` > 0 keeps at most that many passages of one article.
+  PassageRanking rank_passages(const RankQuery& q, size_t depth, size_t per_article, const RankingOptions& o);
 
   // Weighting schemes with the right average length for each kind.
   KindBm25Weight article_weight(const RankingOptions& o);
@@ -76,6 +88,9 @@ class Ranker {
 
  private:
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
+  std::vector<WeightedTerm> expansion_for(const RankQuery& q, const RankingOptions& o);
+  std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
+                                          std::vector<Xapian::docid> docs);
   Xapian::Database db_;
   bool have_lengths_ = false;
   KindLengths lengths_;

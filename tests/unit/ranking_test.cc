@@ -3,13 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "ranking/bm25.h"
+#include "ranking/docid_set.h"
 #include "ranking/feedback.h"
 #include "ranking/fusion.h"
 #include "ranking/proximity.h"
 #include "ranking/stopwords.h"
+#include "ranking/term_scores.h"
 
 namespace newsindex {
 namespace {
@@ -129,6 +132,70 @@ TEST(KindBm25Weight, MatcherAgreesWithTheFormula) {
   std::unique_ptr<KindBm25Weight> back(w.unserialise(w.serialise()));
   EXPECT_EQ(back->serialise(), w.serialise());
   EXPECT_THROW(std::unique_ptr<KindBm25Weight>(w.unserialise("\x09")), Xapian::SerialisationError);
+}
+
+// Re-ranking filters a query down to given candidates: exactly those that match, none else,
+// whatever order the ids come in and however the matcher skips.
+TEST(DocidSet, FiltersAQueryToTheGivenDocuments) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 1; i <= 50; ++i) {
+    Xapian::Document d;
+    d.add_term(i % 2 ? "odd" : "even");
+    d.add_term("all");
+    db.add_document(d);
+  }
+  auto matches = [&](const Xapian::Query& q) {
+    Xapian::Enquire enq(db);
+    enq.set_query(q);
+    enq.set_docid_order(Xapian::Enquire::ASCENDING);
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<Xapian::docid> out;
+    Xapian::MSet m = enq.get_mset(0, 100);
+    for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
+    return out;
+  };
+  using V = std::vector<Xapian::docid>;
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("odd"), docid_filter({40, 7, 3, 7, 8, 49}))),
+            (V{3, 7, 49}));
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("all"), docid_filter({50, 1, 99}))), (V{1, 50}));
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("even"), docid_filter({}))), V{});
+  // As the sparse side of an AND the source is skipped into; as the dense side it is walked.
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_AND, docid_filter({2, 4, 5, 6}), Xapian::Query("even"))),
+            (V{2, 4, 6}));
+}
+
+// Re-scoring candidates from their termlists gives what the matcher gives the same query
+// expanded with AND_MAYBE: the expansion part of the score, term for term.
+TEST(TermScorer, AgreesWithTheMatchersExpansionPart) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) {
+    Xapian::Document d;
+    for (auto [t, wdf] : terms) d.add_term(t, wdf);
+    return db.add_document(d);
+  };
+  add({{"cat", 3}, {"dog", 1}, {"eel", 2}});
+  add({{"cat", 1}, {"fish", 6}});
+  add({{"cat", 2}, {"dog", 4}, {"fish", 1}, {"gnu", 1}});
+  add({{"bird", 4}});
+  const Bm25Params p{1.2, 0.75};
+  const double avg = 6.5;
+  const std::vector<WeightedTerm> expansion{{"fish", 0.4}, {"dog", 0.25}, {"zebra", 1}, {"eel", 0.1}};
+  Xapian::Enquire base(db), expanded(db);
+  base.set_weighting_scheme(KindBm25Weight(p, avg));
+  expanded.set_weighting_scheme(KindBm25Weight(p, avg));
+  base.set_query(Xapian::Query("cat"));
+  expanded.set_query(with_expansion(Xapian::Query("cat"), expansion));
+  Xapian::MSet b = base.get_mset(0, 10), e = expanded.get_mset(0, 10);
+  ASSERT_EQ(e.size(), 3u);
+  std::map<Xapian::docid, double> base_score;
+  for (auto it = b.begin(); it != b.end(); ++it) base_score[*it] = it.get_weight();
+  const TermScorer scorer(db, expansion, p, avg);
+  for (auto it = e.begin(); it != e.end(); ++it) {
+    ASSERT_TRUE(base_score.count(*it));
+    EXPECT_NEAR(base_score[*it] + scorer.score(*it), it.get_weight(), 1e-9) << "document " << *it;
+  }
+  EXPECT_EQ(scorer.score(4), 0);  // holds none of the terms
+  EXPECT_EQ(TermScorer(db, {}, p, avg).score(1), 0);
 }
 
 TEST(Fusion, ProximityIsAThirdNormalizedList) {

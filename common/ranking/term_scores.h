@@ -1,0 +1,29 @@
+// BM25 of a bag of plain terms in a few given documents, read from their termlists. Re-ranking
+// re-scores a couple of hundred candidates this way: one termlist per document, where a matcher
+// pass would skip through the posting list of every expansion term once per candidate.
+#pragma once
+#include <xapian.h>
+
+#include <vector>
+
+#include "ranking/bm25.h"
+#include "ranking/feedback.h"
+
+namespace newsindex {
+
+class TermScorer {
+ public:
+  // The same parts KindBm25Weight gives a term of query weight `weight` (OP_SCALE_WEIGHT).
+  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, Bm25Params p, double average_length);
+
+  // Σ over the terms `doc` holds of weight × idf × saturated tf; 0 without terms.
+  double score(Xapian::docid doc) const;
+
+ private:
+  Xapian::Database db_;
+  std::vector<WeightedTerm> terms_;  // sorted by term, weight already × idf
+  Bm25Params params_;
+  double average_length_;
+};
+
+}  // namespace newsindex
