@@ -7,11 +7,14 @@
 #include <istream>
 #include <ostream>
 #include <set>
+#include <sstream>
+#include <thread>
 
 #include "article_store.h"
 #include "errors.h"
 #include "facets.h"
 #include "index_writer.h"
+#include "ordered_parallel.h"
 #include "recency.h"
 #include "schema.h"
 #include "spelling.h"
@@ -111,6 +114,106 @@ SearchResult search_recent(Searcher& s, const ParsedQuery& pq, SearchOptions so,
   return r;
 }
 
+// What one query produced, kept until its turn to be printed.
+struct QueryOutcome {
+  std::vector<Hit> hits;  // for the printer
+  std::string printed;    // --facet, --histogram, --count: already formatted
+  std::string error;      // a batch line's malformed query: one line for stderr
+  bool matched = false;
+};
+
+// The per-thread state of a search: Xapian handles and ICU iterators are not shared between
+// threads, so each --batch worker has its own.
+class QuerySession {
+ public:
+  QuerySession(const QueryCommand& cmd, Xapian::Database db)
+      : cmd_(cmd), db_(std::move(db)), searcher_(db_, analyzer_), store_(db_) {
+    qo_ = cmd.parse;
+    qo_.synonyms = &db_;
+    qo_.today = cmd.now;
+    so_ = cmd.search;
+    so_.need_text = cmd.format != OutputFormat::Trec || !cmd.output.empty();
+    so_.language = qo_.language;
+  }
+
+  ArticleStore& store() { return store_; }
+  const SearchOptions& search_options() const { return so_; }
+  void set_links_filter(Xapian::Query q) { links_filter_ = std::move(q); }
+
+  // A writer committing meanwhile can retire the revision being read (DatabaseModifiedError):
+  // reopen at the latest revision and run the query again, twice at most.
+  QueryOutcome run(const std::string& qid, const std::string& text, std::ostream* notes) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return run_once(qid, text, notes);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 2) throw;
+        db_.reopen();
+      }
+    }
+  }
+
+ private:
+  ParsedQuery parse(const std::string& text) {
+    ParsedQuery pq;
+    if (!text.empty() || links_filter_.empty()) pq = parse_query(text, analyzer_, qo_);
+    if (!links_filter_.empty())
+      pq.filter = pq.filter.empty() ? links_filter_ : Xapian::Query(Xapian::Query::OP_AND, pq.filter, links_filter_);
+    return pq;
+  }
+
+  QueryOutcome run_once(const std::string& qid, std::string text, std::ostream* notes) {
+    QueryOutcome o;
+    if (notes && !text.empty()) {
+      if (auto fixed = suggest_correction(db_, text, analyzer_)) {
+        if (cmd_.correct) text = *fixed;
+        else if (cmd_.format == OutputFormat::Text) *notes << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
+      }
+    }
+    ParsedQuery pq = parse(text);
+    std::ostringstream printed;
+    if (!cmd_.facet.empty()) {
+      FacetResult f = facet_counts(searcher_, pq, so_, cmd_.facet);
+      print_facet(f, cmd_.format == OutputFormat::Json, printed);
+      o.matched = f.total > 0;
+    } else if (cmd_.histogram) {
+      Histogram h = date_histogram(searcher_, pq, so_, cmd_.histogram_unit);
+      print_histogram(h, cmd_.format == OutputFormat::Json, cmd_.terminal_width, printed);
+      o.matched = h.total > 0;
+    } else if (cmd_.count) {
+      size_t n = searcher_.count(pq, so_);
+      printed << (cmd_.batch ? qid + "\t" : "") << n << '\n';
+      o.matched = n > 0;
+    } else {
+      SearchResult r = cmd_.recent_half_life_days > 0
+                           ? search_recent(searcher_, pq, so_, cmd_.recent_half_life_days, cmd_.now)
+                           : searcher_.search(pq, so_);
+      for (Hit& h : r.hits) {
+        h.qid = qid;
+        if (so_.need_text) store_.enrich(h, cmd_.before, cmd_.after);
+      }
+      o.matched = !r.hits.empty();
+      o.hits = std::move(r.hits);
+    }
+    o.printed = printed.str();
+    return o;
+  }
+
+  const QueryCommand& cmd_;
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  Searcher searcher_;
+  ArticleStore store_;
+  QueryOptions qo_;
+  SearchOptions so_;
+  Xapian::Query links_filter_;
+};
+
+struct BatchLine {
+  size_t line_no;
+  std::string qid, text;
+};
+
 }  // namespace
 
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -121,106 +224,77 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   }
   if (!cmd.show.empty()) return show_article(cmd, db, out, err);
   if (cmd.duplicates) return print_duplicate_groups(db, cmd.format == OutputFormat::Json, out) ? 0 : 1;
-  Analyzer analyzer;
-  Searcher searcher(db, analyzer);
-  ArticleStore store(db);
-  QueryOptions qo = cmd.parse;
-  qo.synonyms = &db;
-  qo.today = cmd.now;
-  SearchOptions so = cmd.search;
-  so.need_text = cmd.format != OutputFormat::Trec || !cmd.output.empty();
-  so.language = qo.language;
+  std::vector<std::unique_ptr<QuerySession>> sessions;
+  sessions.push_back(std::make_unique<QuerySession>(cmd, db));
   PrintOptions po = cmd.print;
   po.batch = cmd.batch;
-  po.articles = so.articles;
+  po.articles = sessions[0]->search_options().articles;
   std::unique_ptr<Printer> printer = cmd.output.empty() ? make_printer(cmd.format, out, po)
                                                         : std::make_unique<FieldPrinter>(out, cmd.output, cmd.null_separated);
   Xapian::Query links_filter;
   if (!cmd.links_to.empty()) {
     std::string url = canonical_url(cmd.links_to);
     if (url.empty()) {
-      auto j = nlohmann::json::parse(store.article_json(cmd.links_to), nullptr, false);
+      auto j = nlohmann::json::parse(sessions[0]->store().article_json(cmd.links_to), nullptr, false);
       if (j.is_object() && j.contains("url") && j["url"].is_string()) url = j["url"].get<std::string>();
     }
     if (url.empty()) throw QueryError("--links-to needs a URL or the id of an indexed article with a URL", 0);
     links_filter = Xapian::Query(schema::term("linkto", url));
   }
+  sessions[0]->set_links_filter(links_filter);
   printer->begin();
   bool any = false;
-  auto parse = [&](const std::string& text) {
-    ParsedQuery pq;
-    if (!text.empty() || links_filter.empty()) pq = parse_query(text, analyzer, qo);
-    if (!links_filter.empty())
-      pq.filter = pq.filter.empty() ? links_filter : Xapian::Query(Xapian::Query::OP_AND, pq.filter, links_filter);
-    return pq;
-  };
-  auto run_one = [&](const std::string& qid, std::string text) {
-    if (!cmd.batch && !text.empty()) {
-      if (auto fixed = suggest_correction(db, text, analyzer)) {
-        if (cmd.correct) text = *fixed;
-        else if (cmd.format == OutputFormat::Text) err << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
-      }
-    }
-    ParsedQuery pq = parse(text);
-    if (!cmd.facet.empty()) {
-      FacetResult f = facet_counts(searcher, pq, so, cmd.facet);
-      print_facet(f, cmd.format == OutputFormat::Json, out);
-      any = any || f.total > 0;
-      return;
-    }
-    if (cmd.histogram) {
-      Histogram h = date_histogram(searcher, pq, so, cmd.histogram_unit);
-      print_histogram(h, cmd.format == OutputFormat::Json, cmd.terminal_width, out);
-      any = any || h.total > 0;
-      return;
-    }
-    if (cmd.count) {
-      size_t n = searcher.count(pq, so);
-      out << (cmd.batch ? qid + "\t" : "") << n << '\n';
-      any = any || n > 0;
-      return;
-    }
-    SearchResult r = cmd.recent_half_life_days > 0 ? search_recent(searcher, pq, so, cmd.recent_half_life_days, cmd.now)
-                                                   : searcher.search(pq, so);
-    for (Hit& h : r.hits) {
-      h.qid = qid;
-      if (so.need_text) store.enrich(h, cmd.before, cmd.after);
-    }
-    for (const Hit& h : r.hits) printer->hit(h);  // printed only once all is read: a retry prints nothing twice
-    any = any || !r.hits.empty();
-  };
-  // A writer committing meanwhile can retire the revision being read (DatabaseModifiedError):
-  // reopen at the latest revision and run the query again, twice at most.
-  auto run_one_retrying = [&](const std::string& qid, const std::string& text) {
-    for (int attempt = 0;; ++attempt) {
-      try {
-        return run_one(qid, text);
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 2) throw;
-        db.reopen();
-      }
-    }
+  auto emit = [&](QueryOutcome& o) {
+    if (!o.error.empty()) err << o.error << '\n';
+    out << o.printed;
+    for (const Hit& h : o.hits) printer->hit(h);
+    any = any || o.matched;
   };
   if (!cmd.batch) {
-    run_one_retrying("1", cmd.query);
+    QueryOutcome o = sessions[0]->run("1", cmd.query, &err);
+    emit(o);
   } else {
+    const size_t workers = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
+    for (size_t w = 1; w < workers; ++w) {
+      sessions.push_back(std::make_unique<QuerySession>(cmd, open_for_reading(cmd.db)));
+      sessions.back()->set_links_filter(links_filter);
+    }
+    // Lines are read a group at a time, so memory stays bounded on an endless stdin and the
+    // answers still come out in input order.
+    const size_t group = workers == 1 ? 1 : 32 * workers;
+    std::vector<BatchLine> lines;
     std::string line;
     size_t line_no = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      std::string qid = std::to_string(line_no), text = line;
-      if (size_t tab = line.find('\t'); tab != std::string::npos) qid = line.substr(0, tab), text = line.substr(tab + 1);
-      try {
-        run_one_retrying(qid, text);
-      } catch (const QueryError& e) {
-        err << fmt::format("newsquery: stdin:{}: {}\n", line_no, query_error_line(text, e));
-      } catch (const Xapian::QueryParserError& e) {
-        err << fmt::format("newsquery: stdin:{}: {}\n", line_no, e.get_description());
-      } catch (const Xapian::WildcardError& e) {
-        err << fmt::format("newsquery: stdin:{}: {}\n", line_no, wildcard_error_line(e, cmd.parse.max_wildcard));
+    bool eof = false;
+    while (!eof) {
+      lines.clear();
+      while (lines.size() < group && !(eof = !std::getline(in, line))) {
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        BatchLine b{line_no, std::to_string(line_no), line};
+        if (size_t tab = line.find('\t'); tab != std::string::npos) b.qid = line.substr(0, tab), b.text = line.substr(tab + 1);
+        lines.push_back(std::move(b));
       }
+      for_each_ordered<QueryOutcome>(
+          lines.size(), workers,
+          [&](size_t worker, size_t i) {
+            // A malformed line is reported and skipped; any other error is not the line's fault.
+            const BatchLine& b = lines[i];
+            QueryOutcome failed;
+            try {
+              return sessions[worker]->run(b.qid, b.text, nullptr);
+            } catch (const QueryError& e) {
+              failed.error = fmt::format("newsquery: stdin:{}: {}", b.line_no, query_error_line(b.text, e));
+            } catch (const Xapian::QueryParserError& e) {
+              failed.error = fmt::format("newsquery: stdin:{}: {}", b.line_no, e.get_description());
+            } catch (const Xapian::WildcardError& e) {
+              failed.error =
+                  fmt::format("newsquery: stdin:{}: {}", b.line_no, wildcard_error_line(e, cmd.parse.max_wildcard));
+            }
+            return failed;
+          },
+          emit);
     }
   }
   printer->end();

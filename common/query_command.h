@@ -21,6 +21,7 @@ struct QueryCommand {
   QueryOptions parse;
   SearchOptions search;
   bool batch = false;
+  size_t jobs = 0;             // --batch: queries answered at once (0 = one per core)
   bool count = false;
   bool stats = false;
   std::string facet;           // month|year|site|author|section|type

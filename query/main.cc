@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   app.add_flag("--plain", cmd.parse.plain, "Natural-language query: no operators or syntax");
   app.add_flag("--and", cmd.parse.default_and, "Words without an operator must all match (default: any, ranked)");
   app.add_flag("--batch", cmd.batch, "Queries from stdin, one per line, optionally QID<TAB>query");
+  app.add_option("-j,--jobs", cmd.jobs, "With --batch: queries answered at once, output still in input order (default: one per core)")
+      ->check(CLI::Range(1, 256));
   app.add_flag("-c,--count", cmd.count, "Print the number of matching hits");
   app.add_flag("--stats", cmd.stats, "Print one JSON object describing the database");
   app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first)")

@@ -22,6 +22,16 @@ printf 'q1\tdecoupling\nq2\tzzzznothing\nretaliation\n(broken\n' >"$TMP/batch"
 expect_status 0 "--batch" bash -c "'$BIN/newsquery' --db '$DB' --batch --format json < '$TMP/batch'"
 check "hits carry qid" bash -c "jq -r .qid '$TMP/out' | sort -u | tr '\n' ' ' | grep -qx '3 q1 '"
 check "bad batch line reported, batch went on" grep -q "stdin:4" "$TMP/err"
+# Parallel batch: the same bytes on stdout and stderr as one query at a time, in input order.
+queries=(decoupling japan retaliation 'tariff*' '(broken' zzzznothing 'title:trade' '"trade war"')
+for i in $(seq 0 39); do printf 'q%d\t%s\n' "$i" "${queries[i % 8]}"; done >"$TMP/batch40"
+for j in 1 3; do
+  expect_status 0 "--batch -j $j" bash -c "'$BIN/newsquery' --db '$DB' --batch -j $j --format json --explain < '$TMP/batch40'"
+  cp "$TMP/out" "$TMP/out.j$j"; cp "$TMP/err" "$TMP/err.j$j"
+done
+check "--batch -j 3 prints what -j 1 prints" cmp "$TMP/out.j1" "$TMP/out.j3"
+check "--batch -j 3 reports errors as -j 1 does, in input order" cmp "$TMP/err.j1" "$TMP/err.j3"
+check "errors name their lines" bash -c "grep -c '^newsquery: stdin:' '$TMP/err.j3' | grep -qx 5"
 printf 'zzzznothing\n' >"$TMP/batch0"
 expect_status 1 "batch where nothing matches exits 1" bash -c "'$BIN/newsquery' --db '$DB' --batch < '$TMP/batch0'"
 
