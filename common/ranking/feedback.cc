@@ -58,19 +58,28 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
 
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem) {
+  std::vector<ScoredDoc> docs;
+  for (auto m = first_pass.begin(); m != first_pass.end(); ++m) docs.push_back({*m, m.get_weight()});
+  return feedback_terms(db, docs, original_length, opts, stem);
+}
+
+std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
+                                         double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem) {
   if (!opts.enabled || opts.docs == 0 || opts.terms == 0 || opts.weight <= 0 || first_pass.empty()) return {};
   // Nothing was ranked (a query of only exclusions weighs every match 0): no evidence to use.
-  if (first_pass.get_max_attained() <= 0) return {};
+  double best = 0;
+  for (const auto& d : first_pass) best = std::max(best, d.score);
+  if (best <= 0) return {};
   const std::string prefix = schema::stem_prefix("body");
   std::set<std::string> stop;
   for (std::string_view w : query_stopwords()) stop.insert(prefix + stem(std::string(w)));
   std::vector<FeedbackDoc> docs;
-  unsigned n = 0;
-  for (auto m = first_pass.begin(); m != first_pass.end() && n < opts.docs; ++m, ++n) {
+  for (size_t n = 0; n < first_pass.size() && n < opts.docs; ++n) {
+    const Xapian::docid id = first_pass[n].doc;
     FeedbackDoc d;
-    d.score = m.get_weight();
-    d.length = db.get_doclength(*m);
-    for (auto t = db.termlist_begin(*m); t != db.termlist_end(*m); ++t) {
+    d.score = first_pass[n].score;
+    d.length = db.get_doclength(id);
+    for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
       const std::string& term = *t;
       if (t.get_wdf() > 0 && is_body_stem(term, prefix) && !stop.count(term)) d.terms.emplace_back(term, t.get_wdf());
     }

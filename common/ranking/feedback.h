@@ -42,6 +42,14 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
 
+// The same from any documents ranked best first, e.g. the articles of re-ranking candidates.
+struct ScoredDoc {
+  Xapian::docid doc = 0;
+  double score = 0;
+};
+std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
+                                         double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
+
 // `query` with the expansion terms added: documents must still match `query` (AND_MAYBE), the
 // expansion only reorders them.
 Xapian::Query with_expansion(const Xapian::Query& query, const std::vector<WeightedTerm>& terms);

@@ -107,14 +107,6 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
   return out;
 }
 
-std::vector<WeightedTerm> Ranker::expansion_for(const RankQuery& q, const RankingOptions& o) {
-  if (!o.feedback.enabled || o.feedback.docs == 0) return {};
-  Xapian::Enquire enq(db_);
-  enq.set_weighting_scheme(article_weight(o));
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter));
-  return feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, o.feedback, q.stem);
-}
-
 std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                                 std::vector<Xapian::docid> docs) {
   std::map<Xapian::docid, double> out;
@@ -151,13 +143,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   }
   if (!rerank || out.passages.empty()) return out;
 
-  out.expansion = expansion_for(q, o);
-  if (o.passage_feedback && !out.expansion.empty()) {
-    const TermScorer expansion(db_, out.expansion, o.passage_bm25, lengths().passage);
-    for (auto& p : out.passages) p.passage_score += expansion.score(p.doc);
-  }
-  // The candidates' articles: the user's query scored by the matcher among just them, the
-  // feedback terms from their termlists (the same sum the article pass's AND_MAYBE makes).
+  // The candidates' articles, scored for the user's query by the matcher among just them.
   std::map<std::string, Xapian::docid> article_doc;
   for (const auto& p : out.passages) article_doc.emplace(p.article, 0);
   std::vector<Xapian::docid> articles;
@@ -170,6 +156,20 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   }
   auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter),
                                 article_weight(o), articles);
+  // Feedback from the best of these articles rather than from a pass over every article: the
+  // best articles nearly always have a passage among the candidates (eval.sh --passages: the
+  // same nDCG@10 to ±0.0004), and the pass cost a quarter of the query.
+  std::vector<ScoredDoc> best;
+  for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
+  std::stable_sort(best.begin(), best.end(), [](const ScoredDoc& a, const ScoredDoc& b) {
+    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+  });
+  out.expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
+  if (o.passage_feedback && !out.expansion.empty()) {
+    const TermScorer expansion(db_, out.expansion, o.passage_bm25, lengths().passage);
+    for (auto& p : out.passages) p.passage_score += expansion.score(p.doc);
+  }
+  // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
   const TermScorer article_expansion(db_, out.expansion, o.article_bm25, lengths().article);
   for (auto& [doc, score] : article_scores) score += article_expansion.score(doc);
   for (auto& p : out.passages) {

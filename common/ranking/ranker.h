@@ -76,8 +76,9 @@ class Ranker {
 
   // Passage mode: the best `depth` passages (0 = all) by passage BM25 (with the feedback terms)
   // plus μ × the BM25 of their article. Candidates come from plain passage BM25, at least
-  // RankingOptions::min_depth deep, and only they are re-scored: the feedback and the article
-  // context reorder the head of the list instead of costing two passes over every match.
+  // RankingOptions::min_depth deep, and only they are re-scored: RM3 feedback is drawn from the
+  // best of their articles, and the feedback terms and the article context reorder the head of
+  // the list instead of costing passes over every match.
   // `per_article` > 0 keeps at most that many passages of one article.
   PassageRanking rank_passages(const RankQuery& q, size_t depth, size_t per_article, const RankingOptions& o);
 
@@ -88,7 +89,6 @@ class Ranker {
 
  private:
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
-  std::vector<WeightedTerm> expansion_for(const RankQuery& q, const RankingOptions& o);
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                           std::vector<Xapian::docid> docs);
   Xapian::Database db_;
