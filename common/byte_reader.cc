@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -13,6 +14,28 @@ namespace newsindex {
 
 namespace {
 
+// Appends up to n bytes to `out` from read_some(buffer, want), which returns how many it read
+// (0 at the end) or throws. Short reads are repeated until n bytes or the end, so callers see
+// whole blocks; `out` is left as it was when read_some throws.
+template <class ReadSome>
+size_t append_bytes(std::string& out, size_t n, ReadSome read_some) {
+  const size_t old = out.size();
+  out.resize(old + n);
+  size_t got = 0;
+  try {
+    while (got < n) {
+      const size_t r = read_some(out.data() + old + got, n - got);
+      if (r == 0) break;
+      got += r;
+    }
+  } catch (...) {  // restore, then let the error go on to the caller
+    out.resize(old);
+    throw;
+  }
+  out.resize(old + got);
+  return got;
+}
+
 class FileReader : public ByteReader {
  public:
   FileReader(const std::string& path, uint64_t max_bytes) : path_(path), max_(max_bytes) {
@@ -21,20 +44,13 @@ class FileReader : public ByteReader {
   }
   ~FileReader() override { ::close(fd_); }
   size_t read(std::string& out, size_t n) override {
-    const size_t old = out.size();
-    out.resize(old + n);
-    size_t got = 0;
-    while (got < n) {
-      ssize_t r = ::read(fd_, out.data() + old + got, n - got);
-      if (r < 0 && errno == EINTR) continue;
-      if (r < 0) {
-        out.resize(old);
-        throw InputError(path_, std::string("read error: ") + std::strerror(errno));
+    const size_t got = append_bytes(out, n, [&](char* buf, size_t want) -> size_t {
+      for (;;) {
+        ssize_t r = ::read(fd_, buf, want);
+        if (r >= 0) return static_cast<size_t>(r);
+        if (errno != EINTR) throw InputError(path_, std::string("read error: ") + std::strerror(errno));
       }
-      if (r == 0) break;
-      got += static_cast<size_t>(r);
-    }
-    out.resize(old + got);
+    });
     done_ += got;
     if (done_ > max_) throw InputError(path_, "file larger than --max-file-size");
     return got;
@@ -55,22 +71,14 @@ class GzipReader : public ByteReader {
   }
   ~GzipReader() override { gzclose(f_); }
   size_t read(std::string& out, size_t n) override {
-    const size_t old = out.size();
-    out.resize(old + n);
-    size_t got = 0;
-    while (got < n) {
-      unsigned want = static_cast<unsigned>(std::min<size_t>(n - got, 1u << 30));
-      int r = gzread(f_, out.data() + old + got, want);
+    const size_t got = append_bytes(out, n, [&](char* buf, size_t want) -> size_t {
+      int r = gzread(f_, buf, static_cast<unsigned>(std::min<size_t>(want, 1u << 30)));
       if (r < 0) {
         int err = 0;
-        std::string msg = gzerror(f_, &err);
-        out.resize(old);
-        throw InputError(path_, "corrupt gzip data: " + msg);
+        throw InputError(path_, std::string("corrupt gzip data: ") + gzerror(f_, &err));
       }
-      if (r == 0) break;
-      got += static_cast<size_t>(r);
-    }
-    out.resize(old + got);
+      return static_cast<size_t>(r);
+    });
     done_ += got;
     if (done_ > max_) throw InputError(path_, "decompressed size exceeds --max-file-size");
     return got;

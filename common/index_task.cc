@@ -76,22 +76,8 @@ void process_lines(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult
   std::string text = std::move(p.text);
   if (p.first_line == 1 && text.size() >= 3 && std::string_view(text.data(), 3) == kUtf8Bom) text.erase(0, 3);
   repair_lines(text, p, r);
-  std::string_view all(text);
-  uint64_t line_no = p.first_line - 1;
-  for (size_t pos = 0; pos < all.size();) {
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    ++line_no;
-    std::string_view line = all.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    try {
-      Article a = parse_jsonl_line(line, p.source, line_no);
-      build_one(a, p.source, an, opts, r);
-    } catch (const InputError& e) {
-      r.problems.push_back(e);
-    }
-  }
+  for_each_jsonl_article(text, p.source, p.first_line, [&](Article& a) { build_one(a, p.source, an, opts, r); },
+                         r.problems);
 }
 
 void process_whole(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult& r) {

@@ -107,6 +107,23 @@ void Searcher::best_passage(Hit& h, const ParsedQuery& q, const SearchOptions& o
   }
 }
 
+Hit Searcher::hit_for(const Xapian::Document& doc, size_t rank, double score, const ParsedQuery& q,
+                      const SearchOptions& opts, const Xapian::Stem& stem) {
+  Hit h;
+  h.rank = rank;
+  h.score = score;
+  h.type = doc.get_value(schema::kSlotKind);
+  h.article = doc.get_value(schema::kSlotArticle);
+  if (opts.need_text) fill_article(h);
+  if (h.type == schema::kind_name(schema::Kind::Article)) {
+    if (opts.need_text) best_passage(h, q, opts);
+  } else if (opts.need_text || !opts.articles) {
+    fill_from_data(h, doc);
+  }
+  if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+  return h;
+}
+
 SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   if (opts.sort == SearchOptions::Sort::Relevance && !q.query.empty())
     return opts.articles ? ranked_articles(q, opts) : ranked_passages(q, opts);
@@ -122,22 +139,7 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   out.total = mset.get_matches_estimated();
   const Xapian::Stem stem = stemmer_for(opts.language);
   size_t rank = opts.offset;
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
-    Hit h;
-    h.rank = ++rank;
-    h.score = m.get_weight();
-    Xapian::Document doc = m.get_document();
-    h.type = doc.get_value(schema::kSlotKind);
-    h.article = doc.get_value(schema::kSlotArticle);
-    if (opts.need_text) fill_article(h);
-    if (h.type == "article") {
-      if (opts.need_text) best_passage(h, q, opts);
-    } else if (opts.need_text || !opts.articles) {
-      fill_from_data(h, doc);
-    }
-    if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
-    out.hits.push_back(std::move(h));
-  }
+  for (auto m = mset.begin(); m != mset.end(); ++m) out.hits.push_back(hit_for(m.get_document(), ++rank, m.get_weight(), q, opts, stem));
   return out;
 }
 
@@ -219,15 +221,7 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
                    : std::vector<WeightedTerm>{};
   for (size_t i = opts.offset; i < ranking.passages.size(); ++i) {
     const RankedPassage& r = ranking.passages[i];
-    Hit h;
-    h.rank = i + 1;
-    h.score = r.score;
-    Xapian::Document doc = db_.get_document(r.doc);
-    h.type = doc.get_value(schema::kSlotKind);
-    h.article = r.article;
-    if (opts.need_text) fill_article(h);
-    fill_from_data(h, doc);
-    if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+    Hit h = hit_for(db_.get_document(r.doc), i + 1, r.score, q, opts, stem);
     if (opts.explain) {
       nlohmann::ordered_json e;
       e["score"] = h.score;

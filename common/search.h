@@ -46,6 +46,9 @@ class Searcher {
   SearchResult ranked_passages(const ParsedQuery& q, const SearchOptions& opts);
   RankQuery rank_query(const ParsedQuery& q, const SearchOptions& opts) const;
   void best_passage(Hit& h, const ParsedQuery& q, const SearchOptions& opts);
+  // A hit for a matched document: its fields, its article's, the text and the match offsets.
+  Hit hit_for(const Xapian::Document& doc, size_t rank, double score, const ParsedQuery& q, const SearchOptions& opts,
+              const Xapian::Stem& stem);
   Xapian::Database db_;
   Ranker ranker_;
   Analyzer& analyzer_;

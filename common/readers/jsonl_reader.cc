@@ -90,10 +90,10 @@ Article parse_jsonl_line(std::string_view line, const std::string& source, size_
   return a;
 }
 
-ReadResult read_jsonl(std::string_view text, const std::string& source) {
-  ReadResult r;
-  size_t pos = 0, line_no = 0;
-  while (pos < text.size()) {
+void for_each_jsonl_article(std::string_view text, const std::string& source, uint64_t first_line,
+                            const std::function<void(Article&)>& each, std::vector<InputError>& problems) {
+  uint64_t line_no = first_line - 1;
+  for (size_t pos = 0; pos < text.size();) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     ++line_no;
@@ -101,11 +101,17 @@ ReadResult read_jsonl(std::string_view text, const std::string& source) {
     pos = nl + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     try {
-      r.articles.push_back(parse_jsonl_line(line, source, line_no));
+      Article a = parse_jsonl_line(line, source, line_no);
+      each(a);
     } catch (const InputError& e) {
-      r.problems.push_back(e);
+      problems.push_back(e);
     }
   }
+}
+
+ReadResult read_jsonl(std::string_view text, const std::string& source) {
+  ReadResult r;
+  for_each_jsonl_article(text, source, 1, [&](Article& a) { r.articles.push_back(std::move(a)); }, r.problems);
   return r;
 }
 
