@@ -132,13 +132,11 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const size_t candidates = rerank ? std::max(depth, o.min_depth) : depth;
   Xapian::MSet head = enq.get_mset(0, static_cast<Xapian::doccount>(candidates));
   out.total = head.get_matches_estimated();
-  std::vector<Xapian::docid> docs;
   for (auto m = head.begin(); m != head.end(); ++m) {
     RankedPassage p;
     p.doc = *m;
     p.article = m.get_document().get_value(schema::kSlotArticle);
     p.passage_score = p.score = m.get_weight();
-    docs.push_back(p.doc);
     out.passages.push_back(std::move(p));
   }
   if (!rerank || out.passages.empty()) return out;
