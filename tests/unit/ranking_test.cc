@@ -17,6 +17,13 @@
 namespace newsindex {
 namespace {
 
+// A document of the given terms and wdfs, no positions.
+Xapian::docid add_terms(Xapian::WritableDatabase& db, std::initializer_list<std::pair<const char*, unsigned>> terms) {
+  Xapian::Document d;
+  for (auto [t, wdf] : terms) d.add_term(t, wdf);
+  return db.add_document(d);
+}
+
 TEST(Bm25, IdfIsPositiveAndFallsWithDocumentFrequency) {
   EXPECT_NEAR(bm25_idf(1000, 10), std::log(1 + 990.5 / 10.5), 1e-12);
   EXPECT_GT(bm25_idf(1000, 1), bm25_idf(1000, 100));
@@ -108,11 +115,7 @@ TEST(Stopwords, FunctionWordsOnly) {
 // The Xapian weighting scheme scores a document as the plain functions say.
 TEST(KindBm25Weight, MatcherAgreesWithTheFormula) {
   Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
-  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) {
-    Xapian::Document d;
-    for (auto [t, wdf] : terms) d.add_term(t, wdf);
-    return db.add_document(d);
-  };
+  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) { return add_terms(db, terms); };
   Xapian::docid a = add({{"cat", 3}, {"dog", 1}});
   add({{"dog", 2}, {"fish", 6}});
   add({{"bird", 4}});
@@ -168,11 +171,7 @@ TEST(DocidSet, FiltersAQueryToTheGivenDocuments) {
 // expanded with AND_MAYBE: the expansion part of the score, term for term.
 TEST(TermScorer, AgreesWithTheMatchersExpansionPart) {
   Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
-  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) {
-    Xapian::Document d;
-    for (auto [t, wdf] : terms) d.add_term(t, wdf);
-    return db.add_document(d);
-  };
+  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) { return add_terms(db, terms); };
   add({{"cat", 3}, {"dog", 1}, {"eel", 2}});
   add({{"cat", 1}, {"fish", 6}});
   add({{"cat", 2}, {"dog", 4}, {"fish", 1}, {"gnu", 1}});
