@@ -32,6 +32,12 @@ done
 check "--batch -j 3 prints what -j 1 prints" cmp "$TMP/out.j1" "$TMP/out.j3"
 check "--batch -j 3 reports errors as -j 1 does, in input order" cmp "$TMP/err.j1" "$TMP/err.j3"
 check "errors name their lines" bash -c "grep -c '^newsquery: stdin:' '$TMP/err.j3' | grep -qx 5"
+for mode in --count "--facet type -f json" "--output articles -0"; do
+  expect_status 0 "--batch -j 1 $mode" bash -c "'$BIN/newsquery' --db '$DB' --batch -j 1 $mode < '$TMP/batch40'"
+  cp "$TMP/out" "$TMP/mode.j1"
+  expect_status 0 "--batch -j 2 $mode" bash -c "'$BIN/newsquery' --db '$DB' --batch -j 2 $mode < '$TMP/batch40'"
+  check "--batch -j 2 $mode prints what -j 1 prints" cmp "$TMP/out" "$TMP/mode.j1"
+done
 printf 'zzzznothing\n' >"$TMP/batch0"
 expect_status 1 "batch where nothing matches exits 1" bash -c "'$BIN/newsquery' --db '$DB' --batch < '$TMP/batch0'"
 
@@ -90,6 +96,20 @@ check "no ANSI in JSON" bash -c "! grep -q $'\x1b' '$TMP/out'"
 expect_status 2 "--format-version 99 refused" nq --format-version 99 decoupling
 expect_status 0 "--offset pages" nq --format json --limit 1 --offset 1 decoupling
 check "rank continues" jq -e '.rank == 2' "$TMP/out"
+# Passage mode re-ranks a head of candidates; a page cut from it must be the same rows as the
+# longer list shows, whatever the candidate depth.
+for c in 1 100; do
+  expect_status 0 "--candidates $c, first 6" nq --format tsv --candidates $c --limit 6 japan
+  sed -n '4,6p' "$TMP/out" >"$TMP/page.long"
+  expect_status 0 "--candidates $c, page 2 of 3" nq --format tsv --candidates $c --limit 3 --offset 3 japan
+  check "--candidates $c: --offset 3 --limit 3 shows rows 4-6" cmp "$TMP/out" "$TMP/page.long"
+done
+expect_status 0 "--candidates 1 still lists every match" nq --format json --candidates 1 --limit 0 japan
+cp "$TMP/out" "$TMP/all.c1"
+expect_status 0 "default candidates, every match" nq --format json --limit 0 japan
+check "same matches, whatever the re-ranking depth" bash -c \
+  "diff <(jq -r '.article + \"#\" + (.passage|tostring)' '$TMP/all.c1' | sort) <(jq -r '.article + \"#\" + (.passage|tostring)' '$TMP/out' | sort)"
+expect_status 2 "--candidates 0 refused" nq --candidates 0 japan
 expect_status 0 "--recent puts the newest story first" nq --format json --recent 30d --now 2018-07-20 decoupling
 check "w3 (July) first" jq -se '.[0].article == "w3"' "$TMP/out"
 expect_status 0 "relative date range" nq --format json --now 2018-07-20 'date:30d..' decoupling
