@@ -129,7 +129,10 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   enq.set_query(passages);
   enq.set_weighting_scheme(passage_weight(o));
   if (per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(per_article));
-  const size_t candidates = rerank ? std::max(depth, o.min_depth) : depth;
+  // Whole blocks of min_depth: pages cut from the same block come from one re-ranking, so
+  // paging through it neither repeats nor skips a hit.
+  const size_t block = std::max<size_t>(o.min_depth, 1);
+  const size_t candidates = rerank ? (std::max(depth, block) + block - 1) / block * block : depth;
   Xapian::MSet head = enq.get_mset(0, static_cast<Xapian::doccount>(candidates));
   out.total = head.get_matches_estimated();
   for (auto m = head.begin(); m != head.end(); ++m) {

@@ -98,7 +98,7 @@ expect_status 0 "--offset pages" nq --format json --limit 1 --offset 1 decouplin
 check "rank continues" jq -e '.rank == 2' "$TMP/out"
 # Passage mode re-ranks a head of candidates; a page cut from it must be the same rows as the
 # longer list shows, whatever the candidate depth.
-for c in 1 100; do
+for c in 1 4 100; do
   expect_status 0 "--candidates $c, first 6" nq --format tsv --candidates $c --limit 6 japan
   sed -n '4,6p' "$TMP/out" >"$TMP/page.long"
   expect_status 0 "--candidates $c, page 2 of 3" nq --format tsv --candidates $c --limit 3 --offset 3 japan
