@@ -78,8 +78,8 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
     const Xapian::docid id = first_pass[n].doc;
     FeedbackDoc d;
     d.score = first_pass[n].score;
-    d.length = db.get_doclength(id);
     for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
+      d.length += t.get_wdf();  // the document length is the sum of its wdfs: no lookup needed
       const std::string& term = *t;
       if (t.get_wdf() > 0 && is_body_stem(term, prefix) && !stop.count(term)) d.terms.emplace_back(term, t.get_wdf());
     }

@@ -166,13 +166,11 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
     return a.score != b.score ? a.score > b.score : a.doc < b.doc;
   });
   out.expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
-  if (o.passage_feedback && !out.expansion.empty()) {
-    const TermScorer expansion(db_, out.expansion, o.passage_bm25, lengths().passage);
-    for (auto& p : out.passages) p.passage_score += expansion.score(p.doc);
-  }
+  const TermScorer expansion(db_, out.expansion);
+  if (o.passage_feedback)
+    for (auto& p : out.passages) p.passage_score += expansion.score(p.doc, o.passage_bm25, lengths().passage);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
-  const TermScorer article_expansion(db_, out.expansion, o.article_bm25, lengths().article);
-  for (auto& [doc, score] : article_scores) score += article_expansion.score(doc);
+  for (auto& [doc, score] : article_scores) score += expansion.score(doc, o.article_bm25, lengths().article);
   for (auto& p : out.passages) {
     auto it = article_scores.find(article_doc[p.article]);
     p.context = it == article_scores.end() ? 0.0 : o.context_weight * it->second;

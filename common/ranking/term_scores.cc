@@ -4,25 +4,30 @@
 
 namespace newsindex {
 
-TermScorer::TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, Bm25Params p,
-                       double average_length)
-    : db_(db), terms_(std::move(terms)), params_(p), average_length_(average_length) {
+TermScorer::TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms)
+    : db_(db), terms_(std::move(terms)) {
   std::sort(terms_.begin(), terms_.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
   const double n = db_.get_doccount();
   for (auto& t : terms_) t.weight *= bm25_idf(n, db_.get_termfreq(t.term));
 }
 
-double TermScorer::score(Xapian::docid doc) const {
+double TermScorer::score(Xapian::docid doc, const Bm25Params& p, double average_length) const {
   if (terms_.empty()) return 0;
-  const double length = db_.get_doclength(doc);
-  double sum = 0;
-  Xapian::TermIterator it = db_.termlist_begin(doc);
-  const Xapian::TermIterator end = db_.termlist_end(doc);
-  for (const auto& t : terms_) {  // sorted, so one forward walk of the termlist
-    it.skip_to(t.term);
-    if (it == end) break;
-    if (*it == t.term) sum += t.weight * bm25_tf(it.get_wdf(), length, average_length_, params_);
+  // One walk of the termlist gives both the wdfs and the length (Xapian's document length is
+  // the sum of the wdfs), sparing a lookup in the length list per document.
+  double length = 0;
+  std::vector<std::pair<double, double>> found;  // (weight × idf, wdf)
+  size_t j = 0;
+  for (auto it = db_.termlist_begin(doc); it != db_.termlist_end(doc); ++it) {
+    const double wdf = it.get_wdf();
+    length += wdf;
+    if (j == terms_.size()) continue;
+    const std::string& term = *it;
+    while (j < terms_.size() && terms_[j].term < term) ++j;
+    if (j < terms_.size() && terms_[j].term == term) found.emplace_back(terms_[j].weight, wdf);
   }
+  double sum = 0;
+  for (auto [w, wdf] : found) sum += w * bm25_tf(wdf, length, average_length, p);
   return sum;
 }
 

@@ -13,17 +13,16 @@ namespace newsindex {
 
 class TermScorer {
  public:
-  // The same parts KindBm25Weight gives a term of query weight `weight` (OP_SCALE_WEIGHT).
-  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, Bm25Params p, double average_length);
+  // Each term's idf is looked up once here, whatever the documents scored later.
+  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms);
 
-  // Σ over the terms `doc` holds of weight × idf × saturated tf; 0 without terms.
-  double score(Xapian::docid doc) const;
+  // Σ over the terms `doc` holds of weight × idf × saturated tf — the parts KindBm25Weight gives
+  // a term of query weight `weight` (OP_SCALE_WEIGHT); 0 without terms.
+  double score(Xapian::docid doc, const Bm25Params& p, double average_length) const;
 
  private:
   Xapian::Database db_;
   std::vector<WeightedTerm> terms_;  // sorted by term, weight already × idf
-  Bm25Params params_;
-  double average_length_;
 };
 
 }  // namespace newsindex
