@@ -34,11 +34,16 @@ std::string get_str(const nlohmann::json& j, const char* k) {
 
 }  // namespace
 
-std::string ArticleStore::article_json(const std::string& id) const {
+std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std::string& id) {
   const std::string uid = schema::term("uid", id);
-  auto p = db_.postlist_begin(uid);
-  if (p == db_.postlist_end(uid)) return {};
-  return db_.get_document(*p).get_data();
+  auto p = db.postlist_begin(uid);
+  if (p == db.postlist_end(uid)) return std::nullopt;
+  return *p;
+}
+
+std::string ArticleStore::article_json(const std::string& id) const {
+  const auto doc = article_docid(db_, id);
+  return doc ? db_.get_document(*doc).get_data() : std::string();
 }
 
 std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) const {

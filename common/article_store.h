@@ -11,6 +11,9 @@
 
 namespace newsindex {
 
+// The docid of article `id`'s own record (found by its unique uid term), if it is indexed.
+std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std::string& id);
+
 struct StoredPassage {
   uint32_t ordinal = 0;
   std::string text, section;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "article_store.h"
 #include "near_duplicates.h"
 #include "schema.h"
 
@@ -47,10 +48,9 @@ std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const B
 }
 
 void record_duplicate(Xapian::WritableDatabase& db, const DuplicateMatch& m, const BuiltArticle& b) {
-  const std::string uid = schema::term("uid", m.original);
-  auto p = db.postlist_begin(uid);
-  if (p == db.postlist_end(uid)) return;
-  Xapian::Document d = db.get_document(*p);
+  const auto doc = article_docid(db, m.original);
+  if (!doc) return;
+  Xapian::Document d = db.get_document(*doc);
   auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
   if (!j.is_object()) return;
   auto& copies = j["duplicates"];
@@ -63,7 +63,7 @@ void record_duplicate(Xapian::WritableDatabase& db, const DuplicateMatch& m, con
   if (!replaced) copies.push_back(entry);
   d.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   d.add_boolean_term(schema::term("duplicated", "yes"));
-  db.replace_document(*p, d);
+  db.replace_document(*doc, d);
 }
 
 }  // namespace newsindex

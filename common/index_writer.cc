@@ -13,6 +13,7 @@
 #include <fstream>
 #include <thread>
 
+#include "article_store.h"
 #include "dedup.h"
 #include "errors.h"
 #include "ranking/kind_lengths.h"
@@ -281,10 +282,9 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
 // The same id (or canonical URL) from another file: the newer replaces the older, said aloud.
 void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& source) {
   if (!opts_.on_note) return;
-  const std::string uid = schema::term("uid", b.id);
-  auto p = db_.postlist_begin(uid);
-  if (p == db_.postlist_end(uid)) return;
-  std::string old_source = db_.get_document(*p).get_value(schema::kSlotSource);
+  const auto doc = article_docid(db_, b.id);
+  if (!doc) return;
+  std::string old_source = db_.get_document(*doc).get_value(schema::kSlotSource);
   if (old_source != source)
     opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", printable_name(source), printable_name(b.id),
                               printable_name(old_source)));

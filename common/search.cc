@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "article_store.h"
 #include "doc_builder.h"
 #include "ranking/explain.h"
 #include "schema.h"
@@ -77,11 +78,8 @@ RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) 
 void Searcher::fill_article(Hit& h) {
   auto it = article_cache_.find(h.article);
   if (it == article_cache_.end()) {
-    std::string data;
-    const std::string uid = schema::term("uid", h.article);
-    Xapian::PostingIterator p = db_.postlist_begin(uid);
-    if (p != db_.postlist_end(uid)) data = db_.get_document(*p).get_data();
-    it = article_cache_.emplace(h.article, std::move(data)).first;
+    const auto doc = article_docid(db_, h.article);
+    it = article_cache_.emplace(h.article, doc ? db_.get_document(*doc).get_data() : std::string()).first;
   }
   auto j = nlohmann::json::parse(it->second, nullptr, false);
   if (!j.is_object()) return;

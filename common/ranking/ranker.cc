@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "article_store.h"
 #include "ranking/docid_set.h"
 #include "ranking/fusion.h"
 #include "ranking/proximity.h"
@@ -149,11 +150,10 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   for (const auto& p : out.passages) article_doc.emplace(p.article, 0);
   std::vector<Xapian::docid> articles;
   for (auto& [id, doc] : article_doc) {
-    const std::string uid = schema::term("uid", id);
-    Xapian::PostingIterator it = db_.postlist_begin(uid);
-    if (it == db_.postlist_end(uid)) continue;
-    doc = *it;
-    articles.push_back(doc);
+    if (const auto found = article_docid(db_, id)) {
+      doc = *found;
+      articles.push_back(doc);
+    }
   }
   auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter),
                                 article_weight(o), articles);
