@@ -137,7 +137,8 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   out.total = mset.get_matches_estimated();
   const Xapian::Stem stem = stemmer_for(opts.language);
   size_t rank = opts.offset;
-  for (auto m = mset.begin(); m != mset.end(); ++m) out.hits.push_back(hit_for(m.get_document(), ++rank, m.get_weight(), q, opts, stem));
+  for (auto m = mset.begin(); m != mset.end(); ++m)
+    out.hits.push_back(hit_for(m.get_document(), ++rank, m.get_weight(), q, opts, stem));
   return out;
 }
 

@@ -108,6 +108,15 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
   return out;
 }
 
+namespace {
+
+// Relevance order for scored documents; ties go by docid, as in Xapian's own relevance order.
+constexpr auto best_first = [](const auto& a, const auto& b) {
+  return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+};
+
+}  // namespace
+
 std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                                 std::vector<Xapian::docid> docs) {
   std::map<Xapian::docid, double> out;
@@ -162,9 +171,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   // same nDCG@10 to ±0.0004), and the pass cost a quarter of the query.
   std::vector<ScoredDoc> best;
   for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
-  std::stable_sort(best.begin(), best.end(), [](const ScoredDoc& a, const ScoredDoc& b) {
-    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
-  });
+  std::sort(best.begin(), best.end(), best_first);
   out.expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
   const TermScorer expansion(db_, out.expansion);
   if (o.passage_feedback)
@@ -176,10 +183,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
     p.context = it == article_scores.end() ? 0.0 : o.context_weight * it->second;
     p.score = p.passage_score + p.context;
   }
-  // Ties keep document order, as Xapian's own relevance order does.
-  std::stable_sort(out.passages.begin(), out.passages.end(), [](const RankedPassage& a, const RankedPassage& b) {
-    return a.score != b.score ? a.score > b.score : a.doc < b.doc;
-  });
+  std::sort(out.passages.begin(), out.passages.end(), best_first);
   if (out.passages.size() > depth) out.passages.resize(depth);
   return out;
 }
