@@ -124,9 +124,10 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     doc.set_data(d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     out.passage_docs.push_back(std::move(doc));
     // The article record holds every word (no positions) for article-level ranking, each
-    // heading once.
-    art_pos = add_text_terms(art, words, "body", stem, art_pos, false);
-    if (!p.section.empty() && p.section != last_section) add_text_terms(art, an.analyze(p.section), "body", stem, 0, false);
+    // heading once, under its own prefixes (schema: article_body).
+    art_pos = add_text_terms(art, words, "article_body", stem, art_pos, false);
+    if (!p.section.empty() && p.section != last_section)
+      add_text_terms(art, an.analyze(p.section), "article_body", stem, 0, false);
     last_section = p.section;
     for (const Token& t : words.tokens) all_words.push_back(t.term);
   }
@@ -156,7 +157,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   add_field_words(art, fields, stem);
   if (!a.title.empty() && opts.title_weight > 0) {
     Analysis title = an.analyze(a.title);
-    for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, "body", stem, 0, false);
+    for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, "article_body", stem, 0, false);
   }
   add_article_context(art, a, Kind::Article, site);
   art.add_boolean_term(schema::term("uid", a.id));

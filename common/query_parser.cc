@@ -127,8 +127,8 @@ std::string pad_date(std::string_view v, bool upper, size_t col, const std::stri
 
 class Parser {
  public:
-  Parser(std::string_view text, Analyzer& an, const QueryOptions& o)
-      : text_(text), an_(an), opts_(o), stem_(stemmer_for(o.language)) {
+  Parser(std::string_view text, Analyzer& an, const QueryOptions& o, schema::BodyForm form)
+      : text_(text), an_(an), opts_(o), stem_(stemmer_for(o.language)), body_(schema::body_field(form)) {
     // A query typed in capitals is a pasted headline, not a row of acronyms.
     caps_acronyms_ = !an_.analyze(text).shouting;
   }
@@ -174,6 +174,7 @@ class Parser {
       throw QueryError("the query has no searchable words", 0);
     out.matches = std::move(matches_);
     out.words = std::move(words_);
+    out.body_only = !any_kind_;
     return out;
   }
 
@@ -223,7 +224,7 @@ class Parser {
     }
     if (!excluded.empty()) {
       saw_negative_ = true;
-      if (pos.empty()) pos = Xapian::Query::MatchAll;
+      if (pos.empty()) pos = Xapian::Query::MatchAll, any_kind_ = true;
       pos = Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
                           Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
     }
@@ -242,7 +243,7 @@ class Parser {
       Xapian::Query right = parse_near(depth);
       if (right.empty()) throw QueryError(is_not ? "NOT needs something after it" : "AND needs something after it", col);
       if (is_not) saw_negative_ = true;
-      if (left.empty()) left = Xapian::Query::MatchAll;
+      if (left.empty()) left = Xapian::Query::MatchAll, any_kind_ = true;
       left = Xapian::Query(is_not ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_AND, left, right);
     }
     return left;
@@ -277,7 +278,7 @@ class Parser {
     std::vector<std::string> out;
     std::string_view w = l.text;
     if (!w.empty() && w[0] == '=') w.remove_prefix(1);
-    for (const Token& t : an_.analyze(w, AnalyzeOptions{caps_acronyms_}).tokens) out.push_back(raw_term("body", t));
+    for (const Token& t : an_.analyze(w, AnalyzeOptions{caps_acronyms_}).tokens) out.push_back(raw_term(body_, t));
     return out;
   }
 
@@ -324,14 +325,14 @@ class Parser {
 
   Xapian::Query word_query(const Token& t, bool exact) {
     words_.push_back(t.term);
-    std::string raw = raw_term("body", t);
+    std::string raw = raw_term(body_, t);
     if (exact || !t.stemmable) {
       matches_.raw.insert(t.term);
       if (t.acronym && !exact) return acronym_query(t, Xapian::Query(raw));
       return Xapian::Query(raw);
     }
     matches_.stems.insert(stem_(t.term));
-    Xapian::Query stemmed(stemmed_term("body", t, stem_));
+    Xapian::Query stemmed(stemmed_term(body_, t, stem_));
     if (t.acronym) return acronym_query(t, stemmed);
     return with_synonyms(t, stemmed);
   }
@@ -344,7 +345,7 @@ class Parser {
       Analysis a = an_.analyze(*it);
       if (a.tokens.size() == 1 && a.tokens[0].stemmable) {
         matches_.stems.insert(stem_(a.tokens[0].term));
-        alts.emplace_back(stemmed_term("body", a.tokens[0], stem_));
+        alts.emplace_back(stemmed_term(body_, a.tokens[0], stem_));
       } else if (!a.tokens.empty()) {
         alts.push_back(tokens_phrase(a, 0));
       }
@@ -357,14 +358,14 @@ class Parser {
   // "U.S." ranks passages about the U.S. above those with only the pronoun "us".
   Xapian::Query acronym_query(const Token& t, Xapian::Query plain) {
     matches_.acronyms.insert(t.term);
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(acronym_term(t)),
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(acronym_term(t, body_)),
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, plain, 0.25));
   }
 
   Xapian::Query tokens_phrase(const Analysis& a, size_t) {
     std::vector<std::string> terms;
     for (const Token& t : a.tokens) {
-      terms.push_back(raw_term("body", t));
+      terms.push_back(raw_term(body_, t));
       matches_.raw.insert(t.term);
       words_.push_back(t.term);
     }
@@ -384,7 +385,8 @@ class Parser {
     if (p.empty()) throw QueryError("a wildcard needs at least one letter before '*'", col);
     matches_.prefixes.push_back(p);
     check_terms(1, col);
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, p, opts_.max_wildcard, Xapian::Query::WILDCARD_LIMIT_ERROR);
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::term(body_, p), opts_.max_wildcard,
+                         Xapian::Query::WILDCARD_LIMIT_ERROR);
   }
 
   Xapian::Query field_query(const Lexeme& l) {
@@ -420,6 +422,7 @@ class Parser {
       words_.push_back(t.term);
       parts.emplace_back(t.stemmable ? stemmed_term(l.field, t, stem_) : raw_term(l.field, t));
     }
+    any_kind_ = true;
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
@@ -434,6 +437,8 @@ class Parser {
   Analyzer& an_;
   const QueryOptions& opts_;
   Xapian::Stem stem_;
+  std::string_view body_;     // "body" or "article_body": which copy of the words the terms name
+  bool any_kind_ = false;     // the ranked part can match any record: a title:/author:/... word, MatchAll
   bool caps_acronyms_ = true;
   bool saw_negative_ = false;
   std::vector<Lexeme> lx_;
@@ -459,8 +464,14 @@ std::pair<std::string, std::string> parse_date_range(std::string_view value, siz
 }
 
 ParsedQuery parse_query(std::string_view text, Analyzer& analyzer, const QueryOptions& opts) {
-  Parser p(text, analyzer, opts);
-  return opts.plain ? p.parse_plain() : p.parse_structured();
+  auto parse = [&](schema::BodyForm form) {
+    Parser p(text, analyzer, opts, form);
+    return opts.plain ? p.parse_plain() : p.parse_structured();
+  };
+  // The same text twice, once per copy of the body words; everything but the terms is the same.
+  ParsedQuery out = parse(schema::BodyForm::Passage);
+  out.article_query = parse(schema::BodyForm::Article).query;
+  return out;
 }
 
 }  // namespace newsindex

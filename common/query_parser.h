@@ -36,7 +36,11 @@ struct QueryOptions {
 
 struct ParsedQuery {
   Xapian::Query query;    // the ranked part (empty = match everything, e.g. only filters)
+  Xapian::Query article_query;  // the same in the article records' terms (schema: article_body)
   Xapian::Query filter;   // boolean filters (empty = none)
+  // The ranked part names only body words (no title:/author:/... words, no NOT): it can match
+  // passages and links but never an article or source record, so needs no kind filter.
+  bool body_only = false;
   MatchSet matches;
   std::vector<std::string> words;  // normalized query words, for spelling suggestions
 };

@@ -51,4 +51,10 @@ std::string stem_prefix(std::string_view field_name) {
   return p;
 }
 
+std::string_view body_field(BodyForm form) { return form == BodyForm::Article ? "article_body" : "body"; }
+
+std::string_view acronym_field(std::string_view field_name) {
+  return field_name == "article_body" ? "article_acronym" : "acronym";
+}
+
 }  // namespace newsindex::schema

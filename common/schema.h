@@ -10,7 +10,9 @@
 namespace newsindex::schema {
 
 // Version 1: passages, links, articles and sources as documents; see kFields.
-inline constexpr int kSchemaVersion = 1;
+// Version 2: the article record's copy of the body words has its own prefixes (article_body,
+// article_acronym), so passage and article postings no longer share posting lists.
+inline constexpr int kSchemaVersion = 2;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
@@ -59,6 +61,10 @@ struct Field {
 inline constexpr std::array kFields{
     Field{"body", "", -1, kFree | kPositions, "passage text, its section heading"},
     Field{"acronym", "XA", -1, kFree | kPositions, "acronyms written in capitals (U.S., NATO)"},
+    // The article record's words, apart from the passages': a passage query then never walks
+    // article postings (no kind filter, half-length lists) and each kind gets its own statistics.
+    Field{"article_body", "XW", -1, kFree, "article record: every passage's words, headings, title"},
+    Field{"article_acronym", "XWA", -1, kFree, "article record: its acronyms"},
     Field{"title", "S", -1, kFree | kUserField, "article title"},
     Field{"author", "A", kSlotAuthor, kFree | kUserField, "article author"},
     Field{"section", "XS", kSlotSection, kFree | kUserField, "heading above the passage"},
@@ -85,5 +91,11 @@ const Field* user_field(std::string_view name);   // nullptr when not a query fi
 std::string term(std::string_view field_name, std::string_view value);
 // The stemmed-term prefix for a free-text field ("Z" + prefix).
 std::string stem_prefix(std::string_view field_name);
+
+// Which copy of the body words a query or document uses: the passages' (and links') or the
+// article record's.
+enum class BodyForm { Passage, Article };
+std::string_view body_field(BodyForm form);     // "body" / "article_body"
+std::string_view acronym_field(std::string_view field_name);  // "article_acronym" for article_body, else "acronym"
 
 }  // namespace newsindex::schema

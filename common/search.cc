@@ -60,17 +60,21 @@ Xapian::doccount page_end(const SearchOptions& o, Xapian::doccount all) {
 Searcher::Searcher(Xapian::Database db, Analyzer& analyzer) : db_(std::move(db)), ranker_(db_), analyzer_(analyzer) {}
 
 Xapian::Query Searcher::full_query(const ParsedQuery& q, const SearchOptions& opts) const {
-  Xapian::Query scored = q.query.empty() ? Xapian::Query::MatchAll : q.query;
+  const Xapian::Query& ranked = opts.articles ? q.article_query : q.query;
+  Xapian::Query scored = ranked.empty() ? Xapian::Query::MatchAll : ranked;
   return Xapian::Query(Xapian::Query::OP_FILTER, scored, with_filter(kind_filter(opts.articles), q));
 }
 
 RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) const {
   RankQuery r;
   r.ranked = q.query;
+  r.article_ranked = q.article_query;
   r.ranked_length = std::max<double>(1, q.query.get_length());
   r.article_filter = with_filter(kind_term(schema::Kind::Article), q);
   r.passage_filter = with_filter(kind_term(schema::Kind::Passage), q);
-  r.hit_filter = with_filter(kind_filter(false), q);
+  // Body words alone reach only passages and links: the kind filter would cost a skip through
+  // the long type:passage and type:link lists for every match and change nothing.
+  r.hit_filter = q.body_only ? q.filter : with_filter(kind_filter(false), q);
   r.stem = stemmer_for(opts.language);
   return r;
 }
@@ -150,8 +154,9 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
   const Xapian::Stem stem = stemmer_for(opts.language);
   std::vector<WeightedTerm> article_terms, passage_terms;
   if (opts.explain) {
-    article_terms = query_term_weights(q.query, ranking.expansion);
-    passage_terms = query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{});
+    article_terms = query_term_weights(q.article_query, ranking.expansion);
+    passage_terms = query_term_weights(q.query, ro.passage_feedback ? in_passage_terms(ranking.expansion)
+                                                                    : std::vector<WeightedTerm>{});
   }
   const size_t end = opts.limit ? std::min(ranking.articles.size(), opts.offset + opts.limit) : ranking.articles.size();
   for (size_t i = opts.offset; i < end; ++i) {
@@ -181,7 +186,8 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
       a["max"] = ranking.article_max;
       a["norm"] = r.article_norm;
       if (r.article_doc) {
-        auto parts = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article);
+        auto parts = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article,
+                                      ranker_.lengths().article_docs);
         a["terms_sum"] = parts["score"];
         a["terms"] = parts["terms"];
       }
@@ -193,7 +199,8 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
       if (r.passage_doc) {
         std::string ord = db_.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
         if (!ord.empty()) p["passage"] = Xapian::sortable_unserialise(ord);
-        auto parts = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage);
+        auto parts = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage,
+                                      ranker_.lengths().passage_docs);
         p["terms_sum"] = parts["score"];
         p["terms"] = parts["terms"];
       }
@@ -224,7 +231,8 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
     if (opts.explain) {
       nlohmann::ordered_json e;
       e["score"] = h.score;
-      auto parts = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage);
+      auto parts = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage,
+                                    ranker_.lengths().passage_docs);
       nlohmann::ordered_json p;
       p["score"] = r.passage_score;
       p["terms_sum"] = parts["score"];

@@ -125,7 +125,9 @@ std::string stemmed_term(std::string_view field, const Token& tok, const Xapian:
   return t;
 }
 
-std::string acronym_term(const Token& tok) { return schema::term("acronym", tok.term); }
+std::string acronym_term(const Token& tok, std::string_view field) {
+  return schema::term(schema::acronym_field(field), tok.term);
+}
 
 Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, std::string_view field,
                                const Xapian::Stem& stem, Xapian::termpos pos_base, bool positions) {
@@ -139,8 +141,8 @@ Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, 
     else doc.add_term(terms.raw(tok.term));
     if (tok.stemmable) doc.add_term(terms.stemmed(stems.stem(stem, tok.term)));
     if (tok.acronym) {
-      if (positions) doc.add_posting(acronym_term(tok), pos);
-      else doc.add_term(acronym_term(tok));
+      if (positions) doc.add_posting(acronym_term(tok, field), pos);
+      else doc.add_term(acronym_term(tok, field));
     }
     last = pos;
   }

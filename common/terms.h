@@ -21,6 +21,8 @@ Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, 
 
 std::string raw_term(std::string_view field, const Token& tok);
 std::string stemmed_term(std::string_view field, const Token& tok, const Xapian::Stem& stem);
-std::string acronym_term(const Token& tok);
+// The acronym term of a word in a body field: "acronym" for the passages' body, its own
+// field for the article record's copy (schema::acronym_field).
+std::string acronym_term(const Token& tok, std::string_view field = "body");
 
 }  // namespace newsindex

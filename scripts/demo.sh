@@ -8,6 +8,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 db="$root/demo.db"
 inputs=("$root/corpus")
 [[ -f "$root/data/brown-press.jsonl" ]] && inputs+=("$root/data/brown-press.jsonl")
+# A demo database from an older schema version is rebuilt rather than refused.
+if [[ -d $db ]] && ! "$root/build/bin/newsquery" --db "$db" --stats > /dev/null 2>&1; then
+  echo "demo: $db is from another newsindex version; rebuilding it" >&2
+  rm -rf "$db"
+fi
 "$root/build/bin/newsindex" --db "$db" "${inputs[@]}"
 echo
 echo "\$ newsquery --db demo.db decoupling"

@@ -15,8 +15,8 @@ double bm25_tf(double wdf, double doc_length, double average_length, const Bm25P
   return wdf * (p.k1 + 1) / (wdf + p.k1 * (1 - p.b + p.b * norm));
 }
 
-KindBm25Weight::KindBm25Weight(Bm25Params params, double average_length)
-    : params_(params), average_length_(average_length) {
+KindBm25Weight::KindBm25Weight(Bm25Params params, double average_length, double collection_size)
+    : params_(params), average_length_(average_length), collection_size_(collection_size) {
   need_stat(COLLECTION_SIZE);
   need_stat(TERMFREQ);
   need_stat(WDF);
@@ -29,10 +29,10 @@ KindBm25Weight::KindBm25Weight(Bm25Params params, double average_length)
 
 std::string KindBm25Weight::name() const { return "newsindex.KindBm25Weight"; }
 
-// Three doubles, each length-prefixed (for Xapian's remote backend, which ships weights).
+// Four doubles, each length-prefixed (for Xapian's remote backend, which ships weights).
 std::string KindBm25Weight::serialise() const {
   std::string out;
-  for (double v : {params_.k1, params_.b, average_length_}) {
+  for (double v : {params_.k1, params_.b, average_length_, collection_size_}) {
     std::string s = Xapian::sortable_serialise(v);
     out += static_cast<char>(s.size());
     out += s;
@@ -41,7 +41,7 @@ std::string KindBm25Weight::serialise() const {
 }
 
 KindBm25Weight* KindBm25Weight::unserialise(const std::string& s) const {
-  double v[3];
+  double v[4];
   size_t at = 0;
   for (double& x : v) {
     if (at >= s.size()) throw Xapian::SerialisationError("bad KindBm25Weight parameters");
@@ -50,10 +50,12 @@ KindBm25Weight* KindBm25Weight::unserialise(const std::string& s) const {
     x = Xapian::sortable_unserialise(s.substr(at, n));
     at += n;
   }
-  return new KindBm25Weight(Bm25Params{v[0], v[1]}, v[2]);
+  return new KindBm25Weight(Bm25Params{v[0], v[1]}, v[2], v[3]);
 }
 
-KindBm25Weight* KindBm25Weight::clone() const { return new KindBm25Weight(params_, average_length_); }
+KindBm25Weight* KindBm25Weight::clone() const {
+  return new KindBm25Weight(params_, average_length_, collection_size_);
+}
 
 double KindBm25Weight::avg() const {
   return average_length_ > 0 ? average_length_ : static_cast<double>(get_average_length());
@@ -65,8 +67,8 @@ void KindBm25Weight::init(double factor) {
     weight_ = 0;
     return;
   }
-  weight_ = factor * get_wqf() *
-            bm25_idf(static_cast<double>(get_collection_size()), static_cast<double>(get_termfreq()));
+  const double n = collection_size_ > 0 ? collection_size_ : static_cast<double>(get_collection_size());
+  weight_ = factor * get_wqf() * bm25_idf(n, static_cast<double>(get_termfreq()));
 }
 
 double KindBm25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {

@@ -26,10 +26,11 @@ inline double bm25_part(double query_weight, double idf, double wdf, double doc_
 
 // Xapian::BM25Weight normalizes lengths by the average over the whole database and can give
 // common terms odd weights; this one takes the average of the kind being ranked (0 = database
-// average) and uses the idf above. A query term's weight is its OP_SCALE_WEIGHT factor x wqf.
+// average) and the kind's document count, and uses the idf above. A query term's weight is its OP_SCALE_WEIGHT factor x wqf.
 class KindBm25Weight : public Xapian::Weight {
  public:
-  KindBm25Weight(Bm25Params params, double average_length);
+  // collection_size: the documents of the kind ranked, for idf (0 = the database's count).
+  KindBm25Weight(Bm25Params params, double average_length, double collection_size = 0);
 
   std::string name() const override;
   std::string serialise() const override;
@@ -45,6 +46,7 @@ class KindBm25Weight : public Xapian::Weight {
   double avg() const;
   Bm25Params params_;
   double average_length_;
+  double collection_size_;
   double weight_ = 0;  // factor x wqf x idf, set by init()
 };
 

@@ -18,9 +18,9 @@ std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const 
 
 nlohmann::ordered_json explain_document(const Xapian::Database& db, Xapian::docid doc,
                                         const std::vector<WeightedTerm>& terms, const Bm25Params& p,
-                                        double average_length) {
+                                        double average_length, double collection_size) {
   const double length = db.get_doclength(doc);
-  const double n = db.get_doccount();
+  const double n = collection_size > 0 ? collection_size : db.get_doccount();
   struct Part {
     const WeightedTerm* t;
     double wdf, idf, score;

@@ -18,10 +18,11 @@ namespace newsindex {
 std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion);
 
 // {"score": Σ parts, "length": doclen, "terms": [{"term", "weight", "wdf", "idf", "score"}, ...]}
-// for the terms of `terms` the document holds, largest part first.
+// for the terms of `terms` the document holds, largest part first (collection_size as
+// KindBm25Weight's).
 nlohmann::ordered_json explain_document(const Xapian::Database& db, Xapian::docid doc,
                                         const std::vector<WeightedTerm>& terms, const Bm25Params& p,
-                                        double average_length);
+                                        double average_length, double collection_size = 0);
 
 // One line for text output from an explain object built by search.
 std::string explain_line(const nlohmann::ordered_json& explain);

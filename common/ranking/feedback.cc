@@ -70,7 +70,7 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
   double best = 0;
   for (const auto& d : first_pass) best = std::max(best, d.score);
   if (best <= 0) return {};
-  const std::string prefix = schema::stem_prefix("body");
+  const std::string prefix = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
   std::set<std::string> stop;
   for (std::string_view w : query_stopwords()) stop.insert(prefix + stem(std::string(w)));
   std::vector<FeedbackDoc> docs;
@@ -86,6 +86,16 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
     docs.push_back(std::move(d));
   }
   return expansion_weights(relevance_model(docs, opts.terms), opts.weight, original_length);
+}
+
+std::vector<WeightedTerm> in_passage_terms(const std::vector<WeightedTerm>& article_terms) {
+  const std::string from = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
+  const std::string to = schema::stem_prefix(schema::body_field(schema::BodyForm::Passage));
+  std::vector<WeightedTerm> out;
+  out.reserve(article_terms.size());
+  for (const auto& t : article_terms)
+    if (t.term.compare(0, from.size(), from) == 0) out.push_back({to + t.term.substr(from.size()), t.weight});
+  return out;
 }
 
 Xapian::Query with_expansion(const Xapian::Query& query, const std::vector<WeightedTerm>& terms) {

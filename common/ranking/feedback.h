@@ -37,8 +37,8 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
                                             double original_length);
 
 // The expansion terms for a query whose first pass over article documents is `first_pass`
-// (`original_length`: word occurrences in the query). Only stemmed body words count as
-// candidates, never stopwords. Empty when feedback is off or nothing was found.
+// (`original_length`: word occurrences in the query), as the article records name them (stemmed
+// article_body words; never stopwords). Empty when feedback is off or nothing was found.
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
 
@@ -49,6 +49,9 @@ struct ScoredDoc {
 };
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
+
+// The same terms as the passages name them (stemmed body words), for scoring passages.
+std::vector<WeightedTerm> in_passage_terms(const std::vector<WeightedTerm>& article_terms);
 
 // `query` with the expansion terms added: documents must still match `query` (AND_MAYBE), the
 // expansion only reorders them.

@@ -59,11 +59,13 @@ KindLengths kind_lengths(const Xapian::Database& db) {
   // Integers below 2^53: the same doubles as summing the lengths as doubles.
   const double article_total = static_cast<double>(a.length);
   if (a.count) out.article = article_total / static_cast<double>(a.count);
+  out.article_docs = static_cast<double>(a.count);
   // Source records carry only boolean terms (length 0): everything else is passages and links.
   const double rest_docs = static_cast<double>(kind_count(db, schema::Kind::Passage)) +
                            static_cast<double>(kind_count(db, schema::Kind::Link));
   const double rest_total = static_cast<double>(db.get_total_length()) - article_total;
   if (rest_docs > 0 && rest_total > 0) out.passage = rest_total / rest_docs;
+  out.passage_docs = rest_docs;
   return out;
 }
 

@@ -8,6 +8,9 @@ namespace newsindex {
 struct KindLengths {
   double article = 0;  // average length of article documents (0 = none indexed)
   double passage = 0;  // average length of passage and link documents
+  // How many there are: BM25's collection size for each kind, whose words have their own terms
+  // (schema: article_body), so that idf compares like with like.
+  double article_docs = 0, passage_docs = 0;
 };
 
 // The article documents' total length is what the figures need; a walk over every article

@@ -29,10 +29,11 @@ double proximity_score(std::vector<TermOccurrence> occurrences, const std::vecto
   return score;
 }
 
-ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Stem& stem) {
+ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Stem& stem,
+                               double collection_size) {
   ProximityTerms out;
   out.stem = stem;
-  const double n = db.get_doccount();
+  const double n = collection_size > 0 ? collection_size : db.get_doccount();
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     if (out.index.count(*t)) continue;
     out.index.emplace(*t, out.weights.size());

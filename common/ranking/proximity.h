@@ -30,7 +30,9 @@ struct ProximityTerms {
   std::vector<double> weights;
   Xapian::Stem stem;
 };
-ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Stem& stem);
+// collection_size: the passages' count, for idf (0 = the database's).
+ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Stem& stem,
+                               double collection_size = 0);
 
 // proximity_score() of document `doc` from its positional index (0 when it has no positions).
 // Stemmed terms carry no positions, so each positioned word of the document is stemmed and

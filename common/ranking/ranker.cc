@@ -22,14 +22,18 @@ const KindLengths& Ranker::lengths() {
   return lengths_;
 }
 
-KindBm25Weight Ranker::article_weight(const RankingOptions& o) { return KindBm25Weight(o.article_bm25, lengths().article); }
-KindBm25Weight Ranker::passage_weight(const RankingOptions& o) { return KindBm25Weight(o.passage_bm25, lengths().passage); }
+KindBm25Weight Ranker::article_weight(const RankingOptions& o) {
+  return KindBm25Weight(o.article_bm25, lengths().article, lengths().article_docs);
+}
+KindBm25Weight Ranker::passage_weight(const RankingOptions& o) {
+  return KindBm25Weight(o.passage_bm25, lengths().passage, lengths().passage_docs);
+}
 
 Xapian::MSet Ranker::article_pass(const RankQuery& q, size_t depth, const RankingOptions& o,
                                   std::vector<WeightedTerm>& expansion) {
   Xapian::Enquire enq(db_);
   enq.set_weighting_scheme(article_weight(o));
-  Xapian::Query query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter);
+  Xapian::Query query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter);
   enq.set_query(query);
   if (o.feedback.enabled && o.feedback.docs > 0) {
     expansion = feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, o.feedback, q.stem);
@@ -61,7 +65,7 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
     Xapian::Enquire enq(db_);
     enq.set_weighting_scheme(passage_weight(o));
     Xapian::Query passage_query(Xapian::Query::OP_FILTER, q.ranked, q.passage_filter);
-    enq.set_query(o.passage_feedback ? with_expansion(passage_query, out.expansion) : passage_query);
+    enq.set_query(o.passage_feedback ? with_expansion(passage_query, in_passage_terms(out.expansion)) : passage_query);
     enq.set_collapse_key(schema::kSlotArticle, 1);
     Xapian::MSet passages = enq.get_mset(0, static_cast<Xapian::doccount>(depth));
     for (auto m = passages.begin(); m != passages.end(); ++m) {
@@ -80,7 +84,7 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
   }
   if (o.proximity_weight > 0 && o.fusion_weight < 1) {
     // Only the user's own words: feedback terms are scattered by nature.
-    const ProximityTerms terms = proximity_terms(db_, q.ranked, q.stem);
+    const ProximityTerms terms = proximity_terms(db_, q.ranked, q.stem, lengths().passage_docs);
     for (size_t i = 0; i < inputs.size(); ++i) {
       RankedArticle& r = out.articles[i];
       if (!r.passage_doc) continue;
@@ -134,7 +138,8 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   PassageRanking out;
   if (depth == 0) depth = db_.get_doccount();
   const bool rerank = o.context_weight > 0;
-  const Xapian::Query passages(Xapian::Query::OP_FILTER, q.ranked, q.hit_filter);
+  const Xapian::Query passages =
+      q.hit_filter.empty() ? q.ranked : Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.hit_filter);
   Xapian::Enquire enq(db_);
   enq.set_query(passages);
   enq.set_weighting_scheme(passage_weight(o));
@@ -164,7 +169,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
       articles.push_back(doc);
     }
   }
-  auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.article_filter),
+  auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter),
                                 article_weight(o), articles);
   // Feedback from the best of these articles rather than from a pass over every article: the
   // best articles nearly always have a passage among the candidates (eval.sh --passages: the
@@ -172,11 +177,14 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   std::vector<ScoredDoc> best;
   for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
   std::sort(best.begin(), best.end(), best_first);
-  out.expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
-  const TermScorer expansion(db_, out.expansion);
-  if (o.passage_feedback)
+  const std::vector<WeightedTerm> article_expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
+  out.expansion = in_passage_terms(article_expansion);
+  if (o.passage_feedback) {
+    const TermScorer expansion(db_, out.expansion, lengths().passage_docs);
     for (auto& p : out.passages) p.passage_score += expansion.score(p.doc, o.passage_bm25, lengths().passage);
+  }
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
+  const TermScorer expansion(db_, article_expansion, lengths().article_docs);
   for (auto& [doc, score] : article_scores) score += expansion.score(doc, o.article_bm25, lengths().article);
   for (auto& p : out.passages) {
     auto it = article_scores.find(article_doc[p.article]);

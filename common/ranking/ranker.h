@@ -28,11 +28,13 @@ struct RankingOptions {
 
 // The query as ranking needs it: the ranked part and the two document filters.
 struct RankQuery {
-  Xapian::Query ranked;          // the user's ranked query (not empty)
+  Xapian::Query ranked;          // the user's ranked query (not empty), in the passages' terms
+  Xapian::Query article_ranked;  // the same in the article records' terms
   double ranked_length = 1;      // word occurrences in it (RM3 normalizes by it)
   Xapian::Query article_filter;  // article documents (and the user's filters)
   Xapian::Query passage_filter;  // passage documents (and the user's filters)
-  Xapian::Query hit_filter;      // passage mode: what may be returned (passages and links)
+  Xapian::Query hit_filter;      // passage mode: what may be returned (passages and links;
+                                 // empty when `ranked` can match nothing else)
   Xapian::Stem stem;             // the query's stemmer (feedback leaves out stemmed stopwords)
 };
 
@@ -50,7 +52,7 @@ struct ArticleRanking {
   std::vector<RankedArticle> articles;  // best first
   size_t total = 0;                     // matching articles (estimate)
   double article_max = 0, passage_max = 0, proximity_max = 0;
-  std::vector<WeightedTerm> expansion;  // feedback terms added to the article query
+  std::vector<WeightedTerm> expansion;  // feedback terms added to the article query (article terms)
 };
 
 struct RankedPassage {
@@ -64,7 +66,8 @@ struct RankedPassage {
 struct PassageRanking {
   std::vector<RankedPassage> passages;  // best first
   size_t total = 0;                     // matching passages (estimate)
-  std::vector<WeightedTerm> expansion;  // feedback terms (passages get them with passage_feedback)
+  std::vector<WeightedTerm> expansion;  // feedback terms in passage terms (passages get them with
+                                        // passage_feedback; their articles always)
 };
 
 class Ranker {

@@ -13,8 +13,9 @@ namespace newsindex {
 
 class TermScorer {
  public:
-  // Each term's idf is looked up once here, whatever the documents scored later.
-  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms);
+  // Each term's idf is looked up once here, whatever the documents scored later;
+  // collection_size as KindBm25Weight's.
+  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, double collection_size = 0);
 
   // Σ over the terms `doc` holds of weight × idf × saturated tf — the parts KindBm25Weight gives
   // a term of query weight `weight` (OP_SCALE_WEIGHT); 0 without terms.

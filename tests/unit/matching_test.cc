@@ -5,6 +5,7 @@
 #include "doc_builder.h"
 #include "errors.h"
 #include "query_parser.h"
+#include "schema.h"
 #include "search.h"
 
 using namespace newsindex;
@@ -183,3 +184,44 @@ INSTANTIATE_TEST_SUITE_P(Errors, MalformedQuery,
                                            BadQuery{"leading_or", "OR a"}, BadQuery{"bad_date", "date:20x8"},
                                            BadQuery{"only_punct", "!!! ???"}, BadQuery{"near_phrase", "\"a b\" NEAR c"}),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// Passages and the article record keep their own copy of the body words (schema: article_body):
+// each form of a query reaches only its own records, and a body-only query needs no kind filter.
+struct FormCase {
+  const char* name;
+  const char* query;
+  bool body_only;        // the passage form can reach nothing but passages and links
+  bool article_matches;  // the article form finds the article record (phrases cannot: no positions)
+};
+class BodyForms : public ::testing::TestWithParam<FormCase> {};
+TEST_P(BodyForms, EachFormReachesItsOwnRecords) {
+  const FormCase& fc = GetParam();
+  Corpus c;
+  c.add("doc", "The U.S. fears decoupling from China in 2018.");
+  ParsedQuery pq = parse_query(fc.query, c.an, QueryOptions{});
+  EXPECT_EQ(pq.body_only, fc.body_only);
+  auto count = [&](const Xapian::Query& q, const char* kind) {
+    Xapian::Enquire e(c.db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::term("type", kind))));
+    return e.get_mset(0, 10).size();
+  };
+  EXPECT_EQ(count(pq.query, "passage"), 1u);
+  if (fc.body_only) {
+    EXPECT_EQ(count(pq.query, "article"), 0u);
+  }
+  EXPECT_EQ(count(pq.article_query, "article"), fc.article_matches ? 1u : 0u);
+  if (fc.body_only) {
+    EXPECT_EQ(count(pq.article_query, "passage"), 0u);
+  }
+}
+INSTANTIATE_TEST_SUITE_P(
+    Schema2, BodyForms,
+    ::testing::Values(FormCase{"word", "decoupling", true, true}, FormCase{"acronym", "U.S.", true, true},
+                      FormCase{"wildcard", "decoup*", true, true}, FormCase{"exact", "=fears", true, true},
+                      FormCase{"number", "2018", true, true}, FormCase{"phrase", "\"fears decoupling\"", true, false},
+                      FormCase{"near", "fears NEAR/2 china", true, false},
+                      FormCase{"exclusion", "decoupling -weather", true, true},
+                      FormCase{"or", "china OR tariffs", true, true},
+                      FormCase{"title_field", "title:doc", false, true},
+                      FormCase{"only_exclusion", "-weather", false, true}),
+    [](const auto& info) { return std::string(info.param.name); });
