@@ -1,4 +1,4 @@
-// The per-kind average lengths BM25 normalizes by: the same figures whether walked or read from
+// The per-kind average lengths (and counts) BM25 normalizes by: the same figures whether walked or read from
 // the record the indexer stores, and a record of another state of the database is not used.
 #include <gtest/gtest.h>
 
@@ -27,11 +27,15 @@ TEST(KindLengths, RecordedFiguresEqualTheWalk) {
   const KindLengths walked = kind_lengths(db);
   EXPECT_DOUBLE_EQ(walked.article, 35.5);
   EXPECT_DOUBLE_EQ(walked.passage, 15.5);
+  EXPECT_DOUBLE_EQ(walked.article_docs, 2);
+  EXPECT_DOUBLE_EQ(walked.passage_docs, 2);
   store_kind_lengths(db);
   EXPECT_FALSE(db.get_metadata(schema::kKindLengthsKey).empty());
   const KindLengths recorded = kind_lengths(db);
   EXPECT_EQ(recorded.article, walked.article);
   EXPECT_EQ(recorded.passage, walked.passage);
+  EXPECT_EQ(recorded.article_docs, walked.article_docs);
+  EXPECT_EQ(recorded.passage_docs, walked.passage_docs);
 }
 
 TEST(KindLengths, ARecordOfAnotherStateIsIgnored) {

@@ -130,8 +130,14 @@ TEST(KindBm25Weight, MatcherAgreesWithTheFormula) {
   EXPECT_EQ(*m.begin(), a);
   const double want = bm25_part(1, bm25_idf(3, 1), 3, 4, avg, p) + bm25_part(0.5, bm25_idf(3, 2), 1, 4, avg, p);
   EXPECT_NEAR(m.begin().get_weight(), want, 1e-9);
+  // idf over the documents of the kind ranked (here as if there were 10 of it), not the database's.
+  enq.set_weighting_scheme(KindBm25Weight(p, avg, 10));
+  m = enq.get_mset(0, 10);
+  ASSERT_EQ(m.size(), 2u);
+  const double kind_want = bm25_part(1, bm25_idf(10, 1), 3, 4, avg, p) + bm25_part(0.5, bm25_idf(10, 2), 1, 4, avg, p);
+  EXPECT_NEAR(m.begin().get_weight(), kind_want, 1e-9);
   // Round trip through the remote backend's serialisation.
-  KindBm25Weight w(p, avg);
+  KindBm25Weight w(p, avg, 10);
   std::unique_ptr<KindBm25Weight> back(w.unserialise(w.serialise()));
   EXPECT_EQ(back->serialise(), w.serialise());
   EXPECT_THROW(std::unique_ptr<KindBm25Weight>(w.unserialise("\x09")), Xapian::SerialisationError);
@@ -179,21 +185,24 @@ TEST(TermScorer, AgreesWithTheMatchersExpansionPart) {
   const Bm25Params p{1.2, 0.75};
   const double avg = 6.5;
   const std::vector<WeightedTerm> expansion{{"fish", 0.4}, {"dog", 0.25}, {"zebra", 1}, {"eel", 0.1}};
-  Xapian::Enquire base(db), expanded(db);
-  base.set_weighting_scheme(KindBm25Weight(p, avg));
-  expanded.set_weighting_scheme(KindBm25Weight(p, avg));
-  base.set_query(Xapian::Query("cat"));
-  expanded.set_query(with_expansion(Xapian::Query("cat"), expansion));
-  Xapian::MSet b = base.get_mset(0, 10), e = expanded.get_mset(0, 10);
-  ASSERT_EQ(e.size(), 3u);
-  std::map<Xapian::docid, double> base_score;
-  for (auto it = b.begin(); it != b.end(); ++it) base_score[*it] = it.get_weight();
-  const TermScorer scorer(db, expansion);
-  for (auto it = e.begin(); it != e.end(); ++it) {
-    ASSERT_TRUE(base_score.count(*it));
-    EXPECT_NEAR(base_score[*it] + scorer.score(*it, p, avg), it.get_weight(), 1e-9) << "document " << *it;
+  for (double kind_docs : {0.0, 25.0}) {  // 0: idf over the database's documents
+    Xapian::Enquire base(db), expanded(db);
+    base.set_weighting_scheme(KindBm25Weight(p, avg, kind_docs));
+    expanded.set_weighting_scheme(KindBm25Weight(p, avg, kind_docs));
+    base.set_query(Xapian::Query("cat"));
+    expanded.set_query(with_expansion(Xapian::Query("cat"), expansion));
+    Xapian::MSet b = base.get_mset(0, 10), e = expanded.get_mset(0, 10);
+    ASSERT_EQ(e.size(), 3u);
+    std::map<Xapian::docid, double> base_score;
+    for (auto it = b.begin(); it != b.end(); ++it) base_score[*it] = it.get_weight();
+    const TermScorer scorer(db, expansion, kind_docs);
+    for (auto it = e.begin(); it != e.end(); ++it) {
+      ASSERT_TRUE(base_score.count(*it));
+      EXPECT_NEAR(base_score[*it] + scorer.score(*it, p, avg), it.get_weight(), 1e-9)
+          << "document " << *it << ", kind size " << kind_docs;
+    }
+    EXPECT_EQ(scorer.score(4, p, avg), 0);  // holds none of the terms
   }
-  EXPECT_EQ(scorer.score(4, p, avg), 0);  // holds none of the terms
   EXPECT_EQ(TermScorer(db, {}).score(1, p, avg), 0);
 }
 
