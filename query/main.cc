@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
   app.add_option("--candidates", rank.min_depth,
                  "Candidates re-ranked (passages) or fused (articles) at least, whatever the page size")
       ->capture_default_str()->check(CLI::Range(1, 100000000));
+  app.add_option("--widening", rank.candidate_widening,
+                 "Passage mode: candidates are the best of this many times as many by BM25 without document "
+                 "lengths, then scored exactly (1 = one exact pass)")
+      ->capture_default_str()->check(CLI::Range(1, 1000));
   app.add_flag("--feedback,!--no-feedback", rank.feedback.enabled,
                "Pseudo-relevance feedback: expand the article query from the best first-pass articles (default on)");
   app.add_option("--feedback-docs", rank.feedback.docs, "Feedback: first-pass articles used")->capture_default_str();

@@ -21,7 +21,9 @@ KindBm25Weight::KindBm25Weight(Bm25Params params, double average_length, double 
   need_stat(TERMFREQ);
   need_stat(WDF);
   need_stat(WQF);
-  need_stat(DOC_LENGTH);
+  // Without length normalization the matcher need not look up each match's length, a scan
+  // through the length list (see Ranker::rank_passages).
+  if (params_.b != 0) need_stat(DOC_LENGTH);
   need_stat(DOC_LENGTH_MIN);
   need_stat(WDF_MAX);
   need_stat(AVERAGE_LENGTH);

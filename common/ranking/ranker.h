@@ -22,6 +22,8 @@ struct RankingOptions {
   double context_weight = 0.3;  // μ: passage mode, weight of the article's score
   double proximity_weight = 0;  // γ: articles mode, bonus for query terms close in the best passage
   size_t min_depth = 100;       // candidates fused/re-ranked at least, whatever the page size
+  size_t candidate_widening = 3;// passage mode: candidates are the best of this many times as
+                                // many by BM25 without lengths (b = 0); 1 = exact BM25 pass
   bool passage_feedback = true; // the best-passage pass also gets the feedback terms
   FeedbackOptions feedback;
 };

@@ -99,11 +99,20 @@ check "rank continues" jq -e '.rank == 2' "$TMP/out"
 # Passage mode re-ranks a head of candidates; a page cut from it must be the same rows as the
 # longer list shows, whatever the candidate depth.
 for c in 1 4 100; do
-  expect_status 0 "--candidates $c, first 6" nq --format tsv --candidates $c --limit 6 japan
-  sed -n '4,6p' "$TMP/out" >"$TMP/page.long"
-  expect_status 0 "--candidates $c, page 2 of 3" nq --format tsv --candidates $c --limit 3 --offset 3 japan
-  check "--candidates $c: --offset 3 --limit 3 shows rows 4-6" cmp "$TMP/out" "$TMP/page.long"
+  for w in 1 3; do
+    expect_status 0 "--candidates $c --widening $w, first 6" nq --format tsv --candidates $c --widening $w --limit 6 japan
+    sed -n '4,6p' "$TMP/out" >"$TMP/page.long"
+    expect_status 0 "--candidates $c --widening $w, page 2 of 3" nq --format tsv --candidates $c --widening $w --limit 3 --offset 3 japan
+    check "--candidates $c --widening $w: --offset 3 --limit 3 shows rows 4-6" cmp "$TMP/out" "$TMP/page.long"
+  done
 done
+# Candidates picked without document lengths, then scored exactly: when every match fits in the
+# widened head, the ranking is the exact pass's, byte for byte.
+expect_status 0 "exact candidate pass" nq --format json --explain --limit 0 --widening 1 japan
+cp "$TMP/out" "$TMP/exact"
+expect_status 0 "widened candidate pass" nq --format json --explain --limit 0 japan
+check "widening changes nothing when every match is a candidate" cmp "$TMP/out" "$TMP/exact"
+expect_status 2 "--widening 0 refused" nq --widening 0 japan
 expect_status 0 "--candidates 1 still lists every match" nq --format json --candidates 1 --limit 0 japan
 cp "$TMP/out" "$TMP/all.c1"
 expect_status 0 "default candidates, every match" nq --format json --limit 0 japan
