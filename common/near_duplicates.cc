@@ -35,7 +35,10 @@ std::vector<std::string> band_keys(const Signature& sig) {
   for (size_t b = 0; b + kBandRows <= sig.size(); b += kBandRows) {
     std::string band;
     for (size_t k = b; k < b + kBandRows; ++k) band.append(reinterpret_cast<const char*>(&sig[k]), sizeof(uint32_t));
-    keys.push_back(fmt::format("{}_{:016x}", b / kBandRows, hash64(band)));
+    // Band number and 32 bits of the band's hash: 11-byte terms instead of 20 (8 per article, each
+    // its own posting list). A collision only proposes a candidate; the signatures decide.
+    const uint64_t h = hash64(band);
+    keys.push_back(fmt::format("{:x}{:08x}", b / kBandRows, static_cast<uint32_t>(h ^ (h >> 32))));
   }
   return keys;
 }
