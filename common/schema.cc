@@ -57,4 +57,20 @@ std::string_view acronym_field(std::string_view field_name) {
   return field_name == "article_body" ? "article_acronym" : "acronym";
 }
 
+std::string passage_form_name(std::string_view term) {
+  // Longest prefix first: XWA (acronyms) and ZXW (stems) both begin like XW.
+  const std::string stem_from = stem_prefix("article_body"), stem_to = stem_prefix("body");
+  const std::string_view acr_from = field("article_acronym").prefix, acr_to = field("acronym").prefix;
+  const std::string_view raw_from = field("article_body").prefix, raw_to = field("body").prefix;
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{stem_from, stem_to}, {acr_from, acr_to},
+                          {raw_from, raw_to}}) {
+    if (term.substr(0, from.size()) != from) continue;
+    std::string_view rest = term.substr(from.size());
+    if (to.empty() && !rest.empty() && rest[0] == ':') rest.remove_prefix(1);  // no prefix, no separator
+    if (from == raw_from && !rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') break;  // another prefix
+    return std::string(to).append(rest);
+  }
+  return std::string(term);
+}
+
 }  // namespace newsindex::schema

@@ -97,5 +97,8 @@ std::string stem_prefix(std::string_view field_name);
 enum class BodyForm { Passage, Article };
 std::string_view body_field(BodyForm form);     // "body" / "article_body"
 std::string_view acronym_field(std::string_view field_name);  // "article_acronym" for article_body, else "acronym"
+// How the passages name an article record's body term (ZXWfear -> Zfear, XWAnato -> XAnato), for
+// showing terms to people; any other term is returned as it is.
+std::string passage_form_name(std::string_view term);
 
 }  // namespace newsindex::schema

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "schema.h"
+
 namespace newsindex {
 
 std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion) {
@@ -40,7 +42,7 @@ nlohmann::ordered_json explain_document(const Xapian::Database& db, Xapian::doci
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& x : parts) {
     sum += x.score;
-    list.push_back({{"term", x.t->term}, {"weight", x.t->weight}, {"wdf", x.wdf}, {"idf", x.idf}, {"score", x.score}});
+    list.push_back({{"term", schema::passage_form_name(x.t->term)}, {"weight", x.t->weight}, {"wdf", x.wdf}, {"idf", x.idf}, {"score", x.score}});
   }
   nlohmann::ordered_json j;
   j["score"] = sum;

@@ -35,6 +35,16 @@ TEST(Schema, TermsAreBoundedAndPrefixed) {
   EXPECT_NE(schema::user_field("title"), nullptr);
 }
 
+// --explain shows an article record's terms as the passages name them.
+TEST(Schema, ArticleTermsShownInPassageForm) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"ZXWfear", "Zfear"}, {"XWfears", "fears"}, {"XWAnato", "XAnato"}, {"XW2018", "2018"},
+      {"Zfear", "Zfear"},   {"fears", "fears"},   {"ZSjapan", "ZSjapan"}, {"XIid", "XIid"}};
+  for (auto [term, shown] : cases) EXPECT_EQ(schema::passage_form_name(term), shown) << term;
+  EXPECT_EQ(schema::term("article_body", "fears"), "XWfears");
+  EXPECT_EQ(schema::stem_prefix("article_body"), "ZXW");
+}
+
 TEST(Schema, KindNamesRoundTrip) {
   for (auto k : {schema::Kind::Passage, schema::Kind::Link, schema::Kind::Article, schema::Kind::Source})
     EXPECT_EQ(schema::kind_from_name(schema::kind_name(k)), k);
