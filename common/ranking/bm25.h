@@ -26,7 +26,8 @@ inline double bm25_part(double query_weight, double idf, double wdf, double doc_
 
 // Xapian::BM25Weight normalizes lengths by the average over the whole database and can give
 // common terms odd weights; this one takes the average of the kind being ranked (0 = database
-// average) and the kind's document count, and uses the idf above. A query term's weight is its OP_SCALE_WEIGHT factor x wqf.
+// average) and the kind's document count, and uses the idf above. A query term's weight is its
+// OP_SCALE_WEIGHT factor x wqf.
 class KindBm25Weight : public Xapian::Weight {
  public:
   // collection_size: the documents of the kind ranked, for idf (0 = the database's count).

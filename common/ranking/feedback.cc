@@ -89,12 +89,9 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
 }
 
 std::vector<WeightedTerm> in_passage_terms(const std::vector<WeightedTerm>& article_terms) {
-  const std::string from = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
-  const std::string to = schema::stem_prefix(schema::body_field(schema::BodyForm::Passage));
   std::vector<WeightedTerm> out;
   out.reserve(article_terms.size());
-  for (const auto& t : article_terms)
-    if (t.term.compare(0, from.size(), from) == 0) out.push_back({to + t.term.substr(from.size()), t.weight});
+  for (const auto& t : article_terms) out.push_back({schema::passage_form_name(t.term), t.weight});
   return out;
 }
 

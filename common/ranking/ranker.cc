@@ -153,9 +153,9 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
     // BM25 needs every match's length, which Xapian finds by scanning a list as long as the
     // database: 90% of this pass at 200 MB. So the pass ranks without lengths (b = 0), widened,
     // and only its head gets its exact BM25, from the matcher restricted to it.
-    Bm25Params flat = o.passage_bm25;
-    flat.b = 0;
-    enq.set_weighting_scheme(KindBm25Weight(flat, lengths().passage, lengths().passage_docs));
+    RankingOptions flat = o;
+    flat.passage_bm25.b = 0;
+    enq.set_weighting_scheme(passage_weight(flat));
     Xapian::MSet wide = enq.get_mset(0, static_cast<Xapian::doccount>(candidates * o.candidate_widening));
     out.total = wide.get_matches_estimated();
     std::vector<Xapian::docid> ids;
