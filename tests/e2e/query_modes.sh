@@ -32,6 +32,9 @@ done
 check "--batch -j 3 prints what -j 1 prints" cmp "$TMP/out.j1" "$TMP/out.j3"
 check "--batch -j 3 reports errors as -j 1 does, in input order" cmp "$TMP/err.j1" "$TMP/err.j3"
 check "errors name their lines" bash -c "grep -c '^newsquery: stdin:' '$TMP/err.j3' | grep -qx 5"
+# A batch reads the database through mappings; without them it prints the same.
+expect_status 0 "--batch --no-mmap" bash -c "'$BIN/newsquery' --db '$DB' --batch -j 3 --no-mmap --format json --explain < '$TMP/batch40'"
+check "--no-mmap prints what mapped reads print" cmp "$TMP/out" "$TMP/out.j3"
 for mode in --count "--facet type -f json" "--output articles -0"; do
   expect_status 0 "--batch -j 1 $mode" bash -c "'$BIN/newsquery' --db '$DB' --batch -j 1 $mode < '$TMP/batch40'"
   cp "$TMP/out" "$TMP/mode.j1"

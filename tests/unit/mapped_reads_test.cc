@@ -1,0 +1,117 @@
+// Mapped reads give exactly what pread gives: same bytes, short reads at the end, other
+// writers' changes, files that grow, shrink or whose descriptor number is reused.
+#include "mapped_reads.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace newsindex {
+namespace {
+
+class MappedReads : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char dir[] = "/tmp/newsindex-mapped-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    dir_ = dir;
+    enable_mapped_reads();
+  }
+  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
+
+  // A file of `size` bytes whose byte i is `seed + i` (mod 251): any misplaced copy shows.
+  std::string make_file(const std::string& name, size_t size, unsigned seed) {
+    std::string path = dir_ + "/" + name, bytes(size, '\0');
+    for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((seed + i) % 251);
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    EXPECT_GE(fd, 0);
+    EXPECT_EQ(::write(fd, bytes.data(), size), static_cast<ssize_t>(size));
+    ::close(fd);
+    return path;
+  }
+
+  static std::string read_at(int fd, size_t n, off_t offset) {
+    std::string buf(n, '\0');
+    ssize_t got = ::pread(fd, buf.data(), n, offset);
+    if (got < 0) return "error";
+    buf.resize(static_cast<size_t>(got));
+    return buf;
+  }
+
+  static std::string expected(size_t size, unsigned seed, size_t n, size_t offset) {
+    std::string out;
+    for (size_t i = offset; i < offset + n && i < size; ++i) out += static_cast<char>((seed + i) % 251);
+    return out;
+  }
+
+  std::string dir_;
+};
+
+TEST_F(MappedReads, SameBytesAsTheFile) {
+  const size_t size = 300 * 1024 + 17;  // large enough to be mapped, not a whole number of blocks
+  const std::string path = make_file("a", size, 3);
+  int fd = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  for (size_t offset : {size_t{0}, size_t{8192}, size_t{123457}, size - 8192})
+    EXPECT_EQ(read_at(fd, 8192, static_cast<off_t>(offset)), expected(size, 3, 8192, offset)) << offset;
+  EXPECT_EQ(read_at(fd, 8192, static_cast<off_t>(size - 100)), expected(size, 3, 100, size - 100)) << "short read at the end";
+  EXPECT_EQ(read_at(fd, 10, static_cast<off_t>(size + 5)), "") << "past the end";
+  ::close(fd);
+}
+
+TEST_F(MappedReads, SeesWritesGrowthAndShrinking) {
+  const size_t size = 256 * 1024;
+  const std::string path = make_file("b", size, 5);
+  int fd = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  int writer = ::open(path.c_str(), O_WRONLY);
+  ASSERT_GE(writer, 0);
+  ASSERT_EQ(::pwrite(writer, "rewritten", 9, 4096), 9);
+  EXPECT_EQ(read_at(fd, 9, 4096), "rewritten") << "a write in place is seen at once";
+  ASSERT_EQ(::pwrite(writer, "appended", 8, static_cast<off_t>(size)), 8);
+  EXPECT_EQ(read_at(fd, 8, static_cast<off_t>(size)), "appended") << "a read past the mapped end asks the file";
+  ASSERT_EQ(::ftruncate(writer, 8192), 0);
+  EXPECT_EQ(read_at(fd, 100, 100000), "") << "a shrunk file reads as its new length, not a crash";
+  EXPECT_EQ(read_at(fd, 9, 4096), "rewritten");
+  ::close(writer);
+  ::close(fd);
+}
+
+TEST_F(MappedReads, ADescriptorNumberReusedReadsTheNewFile) {
+  const std::string first = make_file("c", 128 * 1024, 7), second = make_file("d", 128 * 1024, 11);
+  int fd = ::open(first.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(read_at(fd, 64, 1000), expected(128 * 1024, 7, 64, 1000));
+  ::close(fd);
+  int again = ::open(second.c_str(), O_RDONLY);
+  ASSERT_EQ(again, fd) << "the lowest free number comes back";
+  EXPECT_EQ(read_at(again, 64, 1000), expected(128 * 1024, 11, 64, 1000));
+  ::close(again);
+}
+
+TEST_F(MappedReads, XapianReadsTheSameDocuments) {
+  const std::string path = dir_ + "/db";
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 3000; ++i) {
+      Xapian::Document d;
+      d.add_term("word" + std::to_string(i % 97));
+      d.add_term("all");
+      d.set_data(std::string(200, static_cast<char>('a' + i % 26)));
+      db.add_document(d);
+    }
+    db.commit();
+  }
+  Xapian::Database db(path);
+  EXPECT_EQ(db.get_doccount(), 3000u);
+  EXPECT_EQ(db.get_termfreq("all"), 3000u);
+  EXPECT_EQ(db.get_termfreq("word5"), 31u);
+  EXPECT_EQ(db.get_document(2999).get_data(), std::string(200, static_cast<char>('a' + 2998 % 26)));
+}
+
+}  // namespace
+}  // namespace newsindex
