@@ -55,9 +55,19 @@ struct Mapping {
 
 constexpr int kMaxFd = 1024;             // descriptors beyond are read as usual
 constexpr off_t kMinSize = 64 << 10;     // a file of a few blocks: not worth a mapping
+// A page's first touch through a fresh mapping is a page fault, dearer than a pread on this VM:
+// a file is mapped only once it has been read this often, when blocks start being read again.
+// One ranked query makes ~1,300 reads over four files, so single queries never map.
+constexpr unsigned kMapAfter = newsindex::kMappedReadsAfter;
+
+struct Slot {
+  std::atomic<Mapping*> map{nullptr};
+  std::atomic<bool> candidate{false};  // opened read-only while enabled: a regular file, large enough
+  std::atomic<unsigned> reads{0};
+};
 
 std::atomic<bool> g_enabled{false};
-std::atomic<Mapping*> g_maps[kMaxFd];
+Slot g_slots[kMaxFd];
 thread_local sigjmp_buf* t_copying = nullptr;  // set while copying from a mapping
 struct sigaction g_previous_bus;
 
@@ -73,25 +83,49 @@ void on_sigbus(int sig, siginfo_t* info, void* context) {
   raise(SIGBUS);
 }
 
-void forget(int fd) {
-  if (fd < 0 || fd >= kMaxFd) return;
-  if (Mapping* m = g_maps[fd].exchange(nullptr, std::memory_order_acq_rel)) {
-    munmap(const_cast<char*>(m->base), m->size);
-    delete m;
-  }
+void unmap(Mapping* m) {
+  if (!m) return;
+  munmap(const_cast<char*>(m->base), m->size);
+  delete m;
 }
 
-void maybe_map(int fd) {
+void forget(int fd) {
+  if (fd < 0 || fd >= kMaxFd) return;
+  g_slots[fd].candidate.store(false, std::memory_order_release);
+  unmap(g_slots[fd].map.exchange(nullptr, std::memory_order_acq_rel));
+}
+
+bool large_regular_file(int fd) {
   struct stat st;
-  if (fd >= kMaxFd || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < kMinSize) return;
+  return fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= kMinSize;
+}
+
+// The file as it is now; later growth is read with pread.
+void map_now(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) != 0) return;
   void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
   if (p == MAP_FAILED) return;  // no address space, or a file system without mmap: pread it is
-  madvise(p, static_cast<size_t>(st.st_size), MADV_RANDOM);
-  Mapping* m = new Mapping{static_cast<const char*>(p), static_cast<size_t>(st.st_size)};
-  if (Mapping* old = g_maps[fd].exchange(m, std::memory_order_acq_rel)) {
-    munmap(const_cast<char*>(old->base), old->size);
-    delete old;
+  unmap(g_slots[fd].map.exchange(new Mapping{static_cast<const char*>(p), static_cast<size_t>(st.st_size)},
+                                 std::memory_order_acq_rel));
+}
+
+// Copies from the mapping; false when the range is not mapped or the file shrank under it.
+bool copy_mapped(const Mapping* m, void* buf, size_t n, off_t offset) {
+  if (!m || static_cast<size_t>(offset) > m->size || n > m->size - static_cast<size_t>(offset)) return false;
+  sigjmp_buf fault;
+  if (sigsetjmp(fault, 0) != 0) {
+    t_copying = nullptr;
+    return false;
   }
+  // The fences keep the compiler from dropping the first store as dead: only the signal handler
+  // reads it.
+  t_copying = &fault;
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  std::memcpy(buf, m->base + offset, n);
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  t_copying = nullptr;
+  return true;
 }
 
 }  // namespace
@@ -107,27 +141,22 @@ extern "C" int open(const char* path, int flags, ...) {
   const int fd = real_open()(path, flags, mode);
   if (fd >= 0 && fd < kMaxFd) {
     forget(fd);  // a descriptor number closed behind our back and handed out again
-    if (g_enabled.load(std::memory_order_acquire) && (flags & O_ACCMODE) == O_RDONLY) maybe_map(fd);
+    if (g_enabled.load(std::memory_order_acquire) && (flags & O_ACCMODE) == O_RDONLY && large_regular_file(fd)) {
+      g_slots[fd].reads.store(0, std::memory_order_relaxed);
+      g_slots[fd].candidate.store(true, std::memory_order_release);
+    }
   }
   return fd;
 }
 
 extern "C" ssize_t pread(int fd, void* buf, size_t n, off_t offset) {
   if (fd >= 0 && fd < kMaxFd && offset >= 0) {
-    const Mapping* m = g_maps[fd].load(std::memory_order_acquire);
-    if (m && static_cast<size_t>(offset) <= m->size && n <= m->size - static_cast<size_t>(offset)) {
-      sigjmp_buf fault;
-      if (sigsetjmp(fault, 0) == 0) {
-        // The fences keep the compiler from dropping the first store as dead: only the signal
-        // handler reads it.
-        t_copying = &fault;
-        std::atomic_signal_fence(std::memory_order_seq_cst);
-        std::memcpy(buf, m->base + offset, n);
-        std::atomic_signal_fence(std::memory_order_seq_cst);
-        t_copying = nullptr;
-        return static_cast<ssize_t>(n);
-      }
-      t_copying = nullptr;  // the file shrank under the mapping: ask the file itself
+    Slot& slot = g_slots[fd];
+    if (copy_mapped(slot.map.load(std::memory_order_acquire), buf, n, offset)) return static_cast<ssize_t>(n);
+    if (slot.candidate.load(std::memory_order_acquire) &&
+        slot.reads.fetch_add(1, std::memory_order_relaxed) + 1 == kMapAfter) {
+      map_now(fd);
+      if (copy_mapped(slot.map.load(std::memory_order_acquire), buf, n, offset)) return static_cast<ssize_t>(n);
     }
   }
   return real_pread()(fd, buf, n, offset);

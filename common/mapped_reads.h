@@ -1,10 +1,11 @@
 // Xapian's block reads served from read-only mappings of the database files, for processes that
-// run many queries (newsquery --batch).
+// read them a lot (newsquery --batch, big facets and wildcards).
 //
 // Xapian 1.4's glass backend reads every B-tree block with pread(2), about 1,300 per ranked query
 // at 200 MB, and has no block cache of its own: on a virtual machine the system calls were a
-// third of a batch query's CPU. Once enabled, each file opened read-only (64 KB or more) is mapped once and
-// a pread within it is a copy from the mapping; anything else (writes, small or growing files,
+// third of a batch query's CPU. Once enabled, a file opened read-only (64 KB or more) that has
+// been read often enough to repay the page faults of a fresh mapping (a few queries' worth) is
+// mapped, and a pread within it is a copy from the mapping; anything else (writes, small files,
 // reads past the mapped end) goes to the C library as before. A mapping reflects the page cache,
 // so a reader sees exactly what pread would, writers' commits included.
 //
@@ -15,6 +16,9 @@
 #pragma once
 
 namespace newsindex {
+
+// Reads of one file before it is mapped.
+inline constexpr unsigned kMappedReadsAfter = 2048;
 
 // Maps read-only files opened from now on. False when this build has no mapped reads
 // (sanitizer builds: their runtimes intercept the same calls).

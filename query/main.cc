@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   app.add_option("-j,--jobs", cmd.jobs, "With --batch: queries answered at once, output still in input order (default: one per core)")
       ->check(CLI::Range(1, 256));
   app.add_flag("--mmap,!--no-mmap", cmd.mapped_reads,
-               "With --batch: read the database through memory mappings instead of a system call per block (default on)");
+               "Read database files that are read often (a batch) through memory mappings instead of a system call per block (default on)");
   app.add_flag("-c,--count", cmd.count, "Print the number of matching hits");
   app.add_flag("--stats", cmd.stats, "Print one JSON object describing the database");
   app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first)")
