@@ -171,10 +171,16 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   for (const ScoredDoc& d : head) {
     RankedPassage p;
     p.doc = d.doc;
-    p.article = db_.get_document(d.doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle);
     p.passage_score = p.score = d.score;
     out.passages.push_back(std::move(p));
   }
+  // The candidates' values and termlists are read in docid order: a B-tree lookup re-reads only
+  // the blocks that differ from the previous lookup's path, and neighbours share them.
+  std::vector<RankedPassage*> by_doc;
+  for (auto& p : out.passages) by_doc.push_back(&p);
+  std::sort(by_doc.begin(), by_doc.end(), [](const RankedPassage* a, const RankedPassage* b) { return a->doc < b->doc; });
+  for (RankedPassage* p : by_doc)
+    p->article = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle);
   if (!rerank || out.passages.empty()) return out;
 
   // The candidates' articles, scored for the user's query by the matcher among just them.
@@ -199,7 +205,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   out.expansion = in_passage_terms(article_expansion);
   if (o.passage_feedback) {
     const TermScorer expansion(db_, out.expansion, lengths().passage_docs);
-    for (auto& p : out.passages) p.passage_score += expansion.score(p.doc, o.passage_bm25, lengths().passage);
+    for (RankedPassage* p : by_doc) p->passage_score += expansion.score(p->doc, o.passage_bm25, lengths().passage);
   }
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
   const TermScorer expansion(db_, article_expansion, lengths().article_docs);
