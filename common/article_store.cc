@@ -116,12 +116,16 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
   if (h.type == "link") {
     h.target_article = article_at_url(h.url);
   } else {
-    auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
-    std::string url = j.is_object() ? get_str(j, "url") : std::string();
-    h.sources = {h.source};
-    if (j.is_object() && j.contains("duplicates") && j["duplicates"].is_array())
-      for (const auto& c : j["duplicates"])
-        if (c.is_object()) h.sources.push_back(c.value("source", ""));
+    // The searcher has filled url and sources from the article's data; read it only if not.
+    std::string url = h.url;
+    if (h.sources.empty()) {
+      auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
+      url = j.is_object() ? get_str(j, "url") : std::string();
+      h.sources = {h.source};
+      if (j.is_object() && j.contains("duplicates") && j["duplicates"].is_array())
+        for (const auto& c : j["duplicates"])
+          if (c.is_object()) h.sources.push_back(c.value("source", ""));
+    }
     size_t n = 0;
     for (const auto& a : citing_articles(url))
       if (a != h.article) ++n;

@@ -41,7 +41,8 @@ class ArticleStore {
   // The indexed article whose canonical URL is `url`.
   std::optional<std::string> article_at_url(const std::string& url) const;
 
-  // Adds target_article / cited_by, and the passages around a hit when before/after > 0.
+  // Adds sources (when the searcher has not), target_article / cited_by, and the passages around
+  // a hit when before/after > 0.
   void enrich(Hit& h, uint32_t before, uint32_t after) const;
 
  private:

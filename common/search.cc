@@ -82,6 +82,7 @@ RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) 
 void Searcher::fill_article(Hit& h) {
   auto it = article_cache_.find(h.article);
   if (it == article_cache_.end()) {
+    if (article_cache_.size() >= kArticleCacheSize) article_cache_.clear();  // an endless batch stays bounded
     const auto doc = article_docid(db_, h.article);
     it = article_cache_.emplace(h.article, doc ? db_.get_document(*doc).get_data() : std::string()).first;
   }
@@ -92,6 +93,11 @@ void Searcher::fill_article(Hit& h) {
   h.url = str_or_empty(j, "url");
   h.source = str_or_empty(j, "source");
   h.category = str_or_empty(j, "category");
+  // Where the story was read: this copy, then the copies indexed as its duplicates.
+  h.sources = {h.source};
+  if (auto c = j.find("duplicates"); c != j.end() && c->is_array())
+    for (const auto& copy : *c)
+      if (copy.is_object()) h.sources.push_back(copy.value("source", ""));
 }
 
 // The article's best passage stands for it when ranking did not already find it.

@@ -52,6 +52,7 @@ class Searcher {
   Xapian::Database db_;
   Ranker ranker_;
   Analyzer& analyzer_;
+  static constexpr size_t kArticleCacheSize = 4096;
   std::map<std::string, std::string> article_cache_;  // id -> article data JSON
 };
 
