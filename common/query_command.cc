@@ -150,6 +150,7 @@ class QuerySession {
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 2) throw;
         db_.reopen();
+        searcher_.reopened();
       }
     }
   }

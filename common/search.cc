@@ -79,6 +79,11 @@ RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) 
   return r;
 }
 
+void Searcher::reopened() {
+  ranker_.forget_statistics();
+  article_cache_.clear();
+}
+
 void Searcher::fill_article(Hit& h) {
   auto it = article_cache_.find(h.article);
   if (it == article_cache_.end()) {

@@ -37,6 +37,8 @@ class Searcher {
   // Exact number of matching hits (articles in articles mode).
   size_t count(const ParsedQuery& q, const SearchOptions& opts);
   Xapian::Database& db() { return db_; }
+  // After the database was reopened at a newer revision: drop what was read from the old one.
+  void reopened();
   // The query with its filters and the document-kind filter of the mode, as searched.
   Xapian::Query full_query(const ParsedQuery& q, const SearchOptions& opts) const;
 

@@ -1,11 +1,15 @@
 #include "ranking/bm25.h"
 
+#include <algorithm>
 #include <cmath>
-
 
 namespace newsindex {
 
 double bm25_idf(double collection_size, double termfreq) {
+  // Statistics read at different moments can disagree (a kind's count from the metadata, a
+  // term's frequency from a later revision): a term can never be in more documents than there
+  // are, and a negative weight would make the matcher drop every match.
+  termfreq = std::min(termfreq, collection_size);
   return std::log(1.0 + (collection_size - termfreq + 0.5) / (termfreq + 0.5));
 }
 

@@ -12,7 +12,7 @@ struct Bm25Params {
   double k1 = 1.2, b = 0.75;
 };
 
-// Inverse document frequency, never negative: log(1 + (N - n + 0.5) / (n + 0.5)).
+// Inverse document frequency, never negative: log(1 + (N - n + 0.5) / (n + 0.5)), n at most N.
 double bm25_idf(double collection_size, double termfreq);
 
 // The saturated, length-normalized term frequency: wdf (k1 + 1) / (wdf + k1 (1 - b + b len/avg)).

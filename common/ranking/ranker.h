@@ -91,6 +91,8 @@ class Ranker {
   KindBm25Weight article_weight(const RankingOptions& o);
   KindBm25Weight passage_weight(const RankingOptions& o);
   const KindLengths& lengths();
+  // After Database::reopen(): the statistics are read again from the new revision.
+  void forget_statistics() { have_lengths_ = false; }
 
  private:
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);

@@ -30,6 +30,10 @@ TEST(Bm25, IdfIsPositiveAndFallsWithDocumentFrequency) {
   // A term in every document still weighs a little, never below zero.
   EXPECT_GT(bm25_idf(1000, 1000), 0);
   EXPECT_LT(bm25_idf(1000, 1000), 0.001);
+  // Statistics of two revisions (more documents with the term than the count read earlier):
+  // the same small positive weight, not a negative one that makes the matcher drop everything.
+  EXPECT_EQ(bm25_idf(1000, 1500), bm25_idf(1000, 1000));
+  EXPECT_EQ(bm25_idf(1000, 5000), bm25_idf(1000, 1000));
 }
 
 TEST(Bm25, TfSaturatesAndNormalizesLength) {
