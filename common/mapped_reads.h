@@ -10,7 +10,8 @@
 // so a reader sees exactly what pread would, writers' commits included.
 //
 // It works by interposing open, pread and close for the whole process (an executable's own
-// definitions come first in symbol lookup); until enable_mapped_reads() they only forward. A
+// definitions come first in symbol lookup); until enable_mapped_reads() they only forward
+// (newsindex links them too, its own calls resolving here, and never enables them). A
 // file that shrinks under its mapping (a database re-created in place) would raise SIGBUS on the
 // copy: the copy is guarded, and falls back to pread.
 #pragma once
