@@ -41,6 +41,15 @@ std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std
   return *p;
 }
 
+std::vector<std::string> sources_with_copies(std::string source, const nlohmann::json& article) {
+  std::vector<std::string> out{std::move(source)};
+  if (!article.is_object()) return out;
+  if (auto c = article.find("duplicates"); c != article.end() && c->is_array())
+    for (const auto& copy : *c)
+      if (copy.is_object()) out.push_back(copy.value("source", ""));
+  return out;
+}
+
 std::string ArticleStore::article_json(const std::string& id) const {
   const auto doc = article_docid(db_, id);
   return doc ? db_.get_document(*doc).get_data() : std::string();
@@ -121,10 +130,7 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
     if (h.sources.empty()) {
       auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
       url = j.is_object() ? get_str(j, "url") : std::string();
-      h.sources = {h.source};
-      if (j.is_object() && j.contains("duplicates") && j["duplicates"].is_array())
-        for (const auto& c : j["duplicates"])
-          if (c.is_object()) h.sources.push_back(c.value("source", ""));
+      h.sources = sources_with_copies(h.source, j);
     }
     size_t n = 0;
     for (const auto& a : citing_articles(url))

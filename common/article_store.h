@@ -1,6 +1,7 @@
 // Reading an indexed article back: its metadata, passages by ordinal, links, and the link
 // graph around it (who cites it, which article a link points to) — all by term lookups.
 #pragma once
+#include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
 #include <optional>
@@ -13,6 +14,10 @@ namespace newsindex {
 
 // The docid of article `id`'s own record (found by its unique uid term), if it is indexed.
 std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std::string& id);
+
+// Where a story was read: `source` (this copy's), then the sources of the copies recorded in the
+// article data's "duplicates".
+std::vector<std::string> sources_with_copies(std::string source, const nlohmann::json& article);
 
 struct StoredPassage {
   uint32_t ordinal = 0;

@@ -19,7 +19,6 @@
 
 namespace newsindex {
 bool enable_mapped_reads() { return false; }
-bool mapped_reads_enabled() { return false; }
 }  // namespace newsindex
 
 #else
@@ -183,8 +182,6 @@ bool enable_mapped_reads() {
   });
   return true;
 }
-
-bool mapped_reads_enabled() { return g_enabled.load(std::memory_order_acquire); }
 
 }  // namespace newsindex
 

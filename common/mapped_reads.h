@@ -25,7 +25,4 @@ inline constexpr unsigned kMappedReadsAfter = 2048;
 // (sanitizer builds: their runtimes intercept the same calls).
 bool enable_mapped_reads();
 
-// True once enabled (tests).
-bool mapped_reads_enabled();
-
 }  // namespace newsindex

@@ -98,11 +98,7 @@ void Searcher::fill_article(Hit& h) {
   h.url = str_or_empty(j, "url");
   h.source = str_or_empty(j, "source");
   h.category = str_or_empty(j, "category");
-  // Where the story was read: this copy, then the copies indexed as its duplicates.
-  h.sources = {h.source};
-  if (auto c = j.find("duplicates"); c != j.end() && c->is_array())
-    for (const auto& copy : *c)
-      if (copy.is_object()) h.sources.push_back(copy.value("source", ""));
+  h.sources = sources_with_copies(h.source, j);
 }
 
 // The article's best passage stands for it when ranking did not already find it.
