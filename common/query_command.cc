@@ -138,6 +138,7 @@ class QuerySession {
   }
 
   ArticleStore& store() { return store_; }
+  Searcher& searcher() { return searcher_; }
   const SearchOptions& search_options() const { return so_; }
   void set_links_filter(Xapian::Query q) { links_filter_ = std::move(q); }
 
@@ -255,11 +256,13 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     for (const Hit& h : o.hits) printer->hit(h);
     any = any || o.matched;
   };
+  const size_t workers = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!cmd.batch) {
+    // One query, several cores: its re-ranking reads termlists on two threads.
+    if (workers > 1) sessions[0]->searcher().set_second_reader([&cmd] { return open_for_reading(cmd.db); });
     QueryOutcome o = sessions[0]->run("1", cmd.query, &err);
     emit(o);
   } else {
-    const size_t workers = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
     for (size_t w = 1; w < workers; ++w) {
       sessions.push_back(std::make_unique<QuerySession>(cmd, open_for_reading(cmd.db)));
       sessions.back()->set_links_filter(links_filter);

@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   app.add_flag("--plain", cmd.parse.plain, "Natural-language query: no operators or syntax");
   app.add_flag("--and", cmd.parse.default_and, "Words without an operator must all match (default: any, ranked)");
   app.add_flag("--batch", cmd.batch, "Queries from stdin, one per line, optionally QID<TAB>query");
-  app.add_option("-j,--jobs", cmd.jobs, "With --batch: queries answered at once, output still in input order (default: one per core)")
+  app.add_option("-j,--jobs", cmd.jobs, "Threads (default: one per core). --batch: queries answered at once, output still in input order; one query: its re-ranking reads on two threads when N > 1")
       ->check(CLI::Range(1, 256));
   app.add_flag("--mmap,!--no-mmap", cmd.mapped_reads,
                "Read database files that are read often (a batch) through memory mappings instead of a system call per block (default on)");

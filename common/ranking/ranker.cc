@@ -1,6 +1,7 @@
 #include "ranking/ranker.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "article_store.h"
@@ -148,6 +149,10 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   // paging through it neither repeats nor skips a hit.
   const size_t block = std::max<size_t>(o.min_depth, 1);
   const size_t candidates = rerank ? (std::max(depth, block) + block - 1) / block * block : depth;
+  // The helper opens its handle while this thread finds the candidates.
+  const bool feedback = o.feedback.enabled && o.feedback.docs > 0 && o.feedback.terms > 0 && o.feedback.weight > 0;
+  std::unique_ptr<TermlistPrefetch> prefetch;
+  if (rerank && feedback && second_reader_) prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
   std::vector<ScoredDoc> head;
   if (rerank && o.passage_bm25.b > 0 && o.candidate_widening > 1) {
     // BM25 needs every match's length, which Xapian finds by scanning a list as long as the
@@ -179,6 +184,12 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   std::vector<RankedPassage*> by_doc;
   for (auto& p : out.passages) by_doc.push_back(&p);
   std::sort(by_doc.begin(), by_doc.end(), [](const RankedPassage* a, const RankedPassage* b) { return a->doc < b->doc; });
+  if (prefetch) {
+    std::vector<Xapian::docid> docs;
+    if (o.passage_feedback)
+      for (const RankedPassage* p : by_doc) docs.push_back(p->doc);
+    prefetch->add_passages(std::move(docs));
+  }
   for (RankedPassage* p : by_doc)
     p->article = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle);
   if (!rerank || out.passages.empty()) return out;
@@ -193,6 +204,11 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
       articles.push_back(doc);
     }
   }
+  if (prefetch) {
+    std::vector<Xapian::docid> in_order = articles;  // neighbours share B-tree blocks
+    std::sort(in_order.begin(), in_order.end());
+    prefetch->add_articles(std::move(in_order));
+  }
   auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter),
                                 article_weight(o), articles);
   // Feedback from the best of these articles rather than from a pass over every article: the
@@ -203,13 +219,28 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   std::sort(best.begin(), best.end(), best_first);
   const std::vector<WeightedTerm> article_expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
   out.expansion = in_passage_terms(article_expansion);
-  if (o.passage_feedback) {
-    const TermScorer expansion(db_, out.expansion, lengths().passage_docs);
-    for (RankedPassage* p : by_doc) p->passage_score += expansion.score(p->doc, o.passage_bm25, lengths().passage);
-  }
+  const TermScorer passage_expansion(db_, o.passage_feedback ? out.expansion : std::vector<WeightedTerm>{},
+                                     lengths().passage_docs);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
-  const TermScorer expansion(db_, article_expansion, lengths().article_docs);
-  for (auto& [doc, score] : article_scores) score += expansion.score(doc, o.article_bm25, lengths().article);
+  const TermScorer article_expansion_scorer(db_, article_expansion, lengths().article_docs);
+  if (prefetch && passage_expansion.stems_only() && article_expansion_scorer.stems_only()) {
+    prefetch->finish(db_);
+    std::vector<Xapian::docid> in_order = articles;
+    std::sort(in_order.begin(), in_order.end());
+    std::unordered_map<Xapian::docid, const DocTerms*> article_terms;
+    for (size_t i = 0; i < in_order.size(); ++i) article_terms.emplace(in_order[i], &prefetch->article(i));
+    if (o.passage_feedback)
+      for (size_t i = 0; i < by_doc.size(); ++i)
+        by_doc[i]->passage_score += passage_expansion.score(prefetch->passage(i), o.passage_bm25, lengths().passage);
+    for (auto& [doc, score] : article_scores)
+      score += article_expansion_scorer.score(*article_terms.at(doc), o.article_bm25, lengths().article);
+  } else {
+    prefetch.reset();
+    if (o.passage_feedback)
+      for (RankedPassage* p : by_doc) p->passage_score += passage_expansion.score(p->doc, o.passage_bm25, lengths().passage);
+    for (auto& [doc, score] : article_scores)
+      score += article_expansion_scorer.score(doc, o.article_bm25, lengths().article);
+  }
   for (auto& p : out.passages) {
     auto it = article_scores.find(article_doc[p.article]);
     p.context = it == article_scores.end() ? 0.0 : o.context_weight * it->second;

@@ -12,6 +12,7 @@
 #include "ranking/bm25.h"
 #include "ranking/feedback.h"
 #include "ranking/kind_lengths.h"
+#include "ranking/termlist_prefetch.h"
 
 namespace newsindex {
 
@@ -93,12 +94,16 @@ class Ranker {
   const KindLengths& lengths();
   // After Database::reopen(): the statistics are read again from the new revision.
   void forget_statistics() { have_lengths_ = false; }
+  // With a core to spare (a single query): passage re-ranking reads its termlists on a second
+  // handle from `open` as well (ranking/termlist_prefetch.h). Empty: one thread.
+  void set_second_reader(DatabaseOpener open) { second_reader_ = std::move(open); }
 
  private:
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                           std::vector<Xapian::docid> docs);
   Xapian::Database db_;
+  DatabaseOpener second_reader_;
   bool have_lengths_ = false;
   KindLengths lengths_;
 };

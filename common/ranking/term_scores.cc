@@ -31,4 +31,22 @@ double TermScorer::score(Xapian::docid doc, const Bm25Params& p, double average_
   return sum;
 }
 
+double TermScorer::score(const DocTerms& doc, const Bm25Params& p, double average_length) const {
+  if (terms_.empty()) return 0;
+  std::vector<std::pair<double, double>> found;  // (weight × idf, wdf), as above
+  size_t j = 0;
+  for (const auto& [term, wdf] : doc.stems) {
+    while (j < terms_.size() && terms_[j].term < term) ++j;
+    if (j == terms_.size()) break;
+    if (terms_[j].term == term) found.emplace_back(terms_[j].weight, wdf);
+  }
+  double sum = 0;
+  for (auto [w, wdf] : found) sum += w * bm25_tf(wdf, doc.length, average_length, p);
+  return sum;
+}
+
+bool TermScorer::stems_only() const {
+  return std::all_of(terms_.begin(), terms_.end(), [](const WeightedTerm& t) { return is_stem_term(t.term); });
+}
+
 }  // namespace newsindex

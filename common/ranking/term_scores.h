@@ -8,6 +8,7 @@
 
 #include "ranking/bm25.h"
 #include "ranking/feedback.h"
+#include "ranking/termlist_prefetch.h"
 
 namespace newsindex {
 
@@ -20,6 +21,10 @@ class TermScorer {
   // Σ over the terms `doc` holds of weight × idf × saturated tf — the parts KindBm25Weight gives
   // a term of query weight `weight` (OP_SCALE_WEIGHT); 0 without terms.
   double score(Xapian::docid doc, const Bm25Params& p, double average_length) const;
+  // The same from the document's terms read beforehand (the same sum, in the same order).
+  // Valid only when stems_only(): DocTerms keeps nothing else.
+  double score(const DocTerms& doc, const Bm25Params& p, double average_length) const;
+  bool stems_only() const;
 
  private:
   Xapian::Database db_;

@@ -41,6 +41,17 @@ for mode in --count "--facet type -f json" "--output articles -0"; do
   expect_status 0 "--batch -j 2 $mode" bash -c "'$BIN/newsquery' --db '$DB' --batch -j 2 $mode < '$TMP/batch40'"
   check "--batch -j 2 $mode prints what -j 1 prints" cmp "$TMP/out" "$TMP/mode.j1"
 done
+# One query on two threads (its re-ranking reads termlists on a helper handle too): the same
+# bytes as on one, for ranked words, phrases, fields, paging, a per-article cap and feedback off.
+single=(decoupling 'japan trade' '"north korea"' 'title:trade tariffs' 'tariff* -japan')
+for q in "${single[@]}"; do
+  for extra in "" "--offset 1 --limit 3" "--per-article 1" "--no-passage-feedback" "--explain"; do
+    expect_status 0 "one query -j 1: $q $extra" nq -j 1 --format json $extra "$q"
+    cp "$TMP/out" "$TMP/single.j1"
+    expect_status 0 "one query -j 2: $q $extra" nq -j 2 --format json $extra "$q"
+    check "one query: -j 2 prints what -j 1 prints ($q $extra)" cmp "$TMP/out" "$TMP/single.j1"
+  done
+done
 printf 'zzzznothing\n' >"$TMP/batch0"
 expect_status 1 "batch where nothing matches exits 1" bash -c "'$BIN/newsquery' --db '$DB' --batch < '$TMP/batch0'"
 

@@ -1,0 +1,93 @@
+#include "ranking/termlist_prefetch.h"
+
+namespace newsindex {
+
+bool is_stem_term(const std::string& term) { return !term.empty() && term[0] == 'Z'; }
+
+DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc) {
+  DocTerms d;
+  for (auto it = db.termlist_begin(doc); it != db.termlist_end(doc); ++it) {
+    const Xapian::termcount wdf = it.get_wdf();
+    d.length += wdf;
+    std::string term = *it;
+    if (is_stem_term(term)) d.stems.emplace_back(std::move(term), wdf);
+  }
+  return d;
+}
+
+void TermlistPrefetch::Work::drain(const Xapian::Database& db, const std::atomic<bool>* stop) {
+  for (;;) {
+    if (stop && stop->load(std::memory_order_relaxed)) return;
+    const size_t i = next.fetch_add(1);
+    if (i >= docs.size()) return;
+    terms[i] = read_doc_terms(db, docs[i]);
+    done[i] = 1;
+  }
+}
+
+TermlistPrefetch::TermlistPrefetch(const DatabaseOpener& open, Xapian::rev revision) {
+  helper_ = std::thread([this, open, revision] { help(open, revision); });
+}
+
+TermlistPrefetch::~TermlistPrefetch() {
+  if (!helper_.joinable()) return;
+  stop_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    finishing_ = true;
+  }
+  wake_.notify_all();
+  helper_.join();
+}
+
+void TermlistPrefetch::add(Work& w, std::vector<Xapian::docid> docs) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  w.docs = std::move(docs);
+  w.terms.resize(w.docs.size());
+  w.done.assign(w.docs.size(), 0);
+  w.ready = true;
+  wake_.notify_all();
+}
+
+bool TermlistPrefetch::wait_for(const Work& w) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  wake_.wait(lock, [&] { return w.ready || finishing_; });
+  return w.ready;
+}
+
+void TermlistPrefetch::help(const DatabaseOpener& open, Xapian::rev revision) {
+  try {
+    Xapian::Database db = open();
+    if (db.get_revision() != revision) return;
+    if (wait_for(passages_)) passages_.drain(db, &stop_);
+    if (wait_for(articles_)) articles_.drain(db, &stop_);
+  } catch (const Xapian::Error&) {
+    // Not reported, on purpose: finish() reads every document the helper did not, on the
+    // query's own handle, and that read raises any real error where it is handled.
+  } catch (const std::exception&) {
+    // The same: the query's thread redoes the work and meets the error itself.
+  }
+}
+
+void TermlistPrefetch::finish(const Xapian::Database& db) {
+  bool passages = false, articles = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    finishing_ = true;
+    passages = passages_.ready;
+    articles = articles_.ready;
+  }
+  wake_.notify_all();
+  if (articles) articles_.drain(db, nullptr);
+  if (passages) passages_.drain(db, nullptr);
+  helper_.join();
+  // Slots the helper claimed but did not fill (it stopped on an error).
+  for (Work* w : {&passages_, &articles_})
+    for (size_t i = 0; i < w->docs.size(); ++i)
+      if (!w->done[i]) {
+        w->terms[i] = read_doc_terms(db, w->docs[i]);
+        w->done[i] = 1;
+      }
+}
+
+}  // namespace newsindex

@@ -1,0 +1,77 @@
+// Termlists read ahead on a second core. A single query's re-ranking reads a couple of hundred
+// termlists (each a B-tree lookup and a zlib inflate: a third of the query). With a core to
+// spare, a helper thread reads them on its own database handle while the query's thread does
+// its other lookups, and the query's thread reads whatever the helper has not taken. Either
+// thread reads the same bytes, so the scores are the same as without the helper.
+#pragma once
+#include <xapian.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace newsindex {
+
+// What TermScorer needs of a document: its stemmed terms (the "Z" prefixes) with their wdfs,
+// in termlist order, and its length (the sum of all its wdfs, summed in termlist order).
+struct DocTerms {
+  double length = 0;
+  std::vector<std::pair<std::string, Xapian::termcount>> stems;
+};
+
+// True for a term DocTerms keeps.
+bool is_stem_term(const std::string& term);
+DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc);
+
+// Opens another handle on the database being searched.
+using DatabaseOpener = std::function<Xapian::Database()>;
+
+class TermlistPrefetch {
+ public:
+  // Starts the helper, which opens its handle at once. The handle must be at `revision` (a
+  // writer may have committed since the query's was opened): if not, the helper reads nothing.
+  TermlistPrefetch(const DatabaseOpener& open, Xapian::rev revision);
+  ~TermlistPrefetch();
+  TermlistPrefetch(const TermlistPrefetch&) = delete;
+  TermlistPrefetch& operator=(const TermlistPrefetch&) = delete;
+
+  // The documents to read, as soon as each list is known (each at most once): the helper reads
+  // the passages first, then the articles.
+  void add_passages(std::vector<Xapian::docid> docs) { add(passages_, std::move(docs)); }
+  void add_articles(std::vector<Xapian::docid> docs) { add(articles_, std::move(docs)); }
+  // Reads on `db` (the query's handle) what the helper has not read, and waits for the helper.
+  // Then passage(i) / article(i) are the terms of the i-th document given.
+  void finish(const Xapian::Database& db);
+  const DocTerms& passage(size_t i) const { return passages_.terms[i]; }
+  const DocTerms& article(size_t i) const { return articles_.terms[i]; }
+
+ private:
+  // A list of documents that either thread claims one at a time.
+  struct Work {
+    bool ready = false;  // under mutex_: the list is set and may be claimed
+    std::vector<Xapian::docid> docs;
+    std::vector<DocTerms> terms;
+    std::vector<char> done;  // written by the thread that claimed the slot
+    std::atomic<size_t> next{0};
+    // Reads claimed documents until none is left or `stop` is set.
+    void drain(const Xapian::Database& db, const std::atomic<bool>* stop);
+  };
+  void add(Work& w, std::vector<Xapian::docid> docs);
+  // The helper: false when the query's thread has finished without this list.
+  bool wait_for(const Work& w);
+  void help(const DatabaseOpener& open, Xapian::rev revision);
+
+  Work passages_, articles_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finishing_ = false;         // under mutex_: the query's thread wants no more waiting
+  std::atomic<bool> stop_{false};  // the query is abandoned: stop reading
+  std::thread helper_;
+};
+
+}  // namespace newsindex

@@ -1,0 +1,140 @@
+// Termlists read ahead by a helper thread give the same terms and the same scores as reading
+// them on the query's handle, whatever the helper manages: all, nothing (a newer revision, a
+// failed open) or nothing asked of it.
+#include "ranking/termlist_prefetch.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+#include "ranking/term_scores.h"
+
+namespace newsindex {
+namespace {
+
+class TermlistPrefetchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char dir[] = "/tmp/newsindex-prefetch-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    dir_ = dir;
+    path_ = dir_ + "/db";
+    Xapian::WritableDatabase w(path_, Xapian::DB_CREATE);
+    for (unsigned i = 1; i <= 400; ++i) add(w, i);
+    w.commit();
+  }
+  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
+
+  // Stems and other terms, with wdfs that differ from document to document.
+  static void add(Xapian::WritableDatabase& w, unsigned i) {
+    Xapian::Document d;
+    d.add_term("Zword" + std::to_string(i % 37), 1 + i % 5);
+    d.add_term("Zcommon", 1 + i % 3);
+    d.add_term("XWword" + std::to_string(i % 11), 2);
+    d.add_term("ZXWword" + std::to_string(i % 11), 1 + i % 4);
+    d.add_term("plain" + std::to_string(i % 7), 3);
+    d.add_boolean_term("XIid" + std::to_string(i));
+    w.add_document(d);
+  }
+
+  DatabaseOpener opener() const {
+    return [p = path_] { return Xapian::Database(p); };
+  }
+  static std::vector<Xapian::docid> every(unsigned step, unsigned from) {
+    std::vector<Xapian::docid> out;
+    for (unsigned d = from; d <= 400; d += step) out.push_back(d);
+    return out;
+  }
+
+  // What finish() delivers equals a direct read, and scores are bit-identical.
+  static void expect_same(const Xapian::Database& db, TermlistPrefetch& f, const std::vector<Xapian::docid>& passages,
+                          const std::vector<Xapian::docid>& articles) {
+    const TermScorer scorer(db, {{"Zcommon", 0.5}, {"Zword3", 1.5}, {"ZXWword4", 0.25}, {"Zzz", 2}}, 0);
+    ASSERT_TRUE(scorer.stems_only());
+    const Bm25Params p{1.2, 0.75};
+    auto check = [&](const DocTerms& got, Xapian::docid doc) {
+      const DocTerms want = read_doc_terms(db, doc);
+      EXPECT_EQ(got.length, want.length) << doc;
+      EXPECT_EQ(got.stems, want.stems) << doc;
+      EXPECT_EQ(scorer.score(got, p, 9.5), scorer.score(doc, p, 9.5)) << doc;
+    };
+    for (size_t i = 0; i < passages.size(); ++i) check(f.passage(i), passages[i]);
+    for (size_t i = 0; i < articles.size(); ++i) check(f.article(i), articles[i]);
+  }
+
+  std::string dir_, path_;
+};
+
+TEST_F(TermlistPrefetchTest, DocTermsKeepStemsInTermlistOrderAndTheWholeLength) {
+  Xapian::Database db(path_);
+  const DocTerms d = read_doc_terms(db, 3);
+  EXPECT_EQ(d.length, 4 + 1 + 2 + 4 + 3);  // every wdf, boolean terms' 0 included
+  ASSERT_EQ(d.stems.size(), 3u);
+  EXPECT_EQ(d.stems[0].first, "ZXWword3");
+  EXPECT_EQ(d.stems[1].first, "Zcommon");
+  EXPECT_EQ(d.stems[2].first, "Zword3");
+  EXPECT_FALSE(TermScorer(db, {{"plain3", 1}}).stems_only());
+}
+
+TEST_F(TermlistPrefetchTest, HelperAndQueryThreadTogetherReadEveryDocument) {
+  Xapian::Database db(path_);
+  for (int round = 0; round < 20; ++round) {
+    TermlistPrefetch f(opener(), db.get_revision());
+    const auto passages = every(3, 1 + round % 3), articles = every(7, 2);
+    f.add_passages(passages);
+    f.add_articles(articles);
+    f.finish(db);
+    expect_same(db, f, passages, articles);
+  }
+}
+
+TEST_F(TermlistPrefetchTest, AHandleAtAnotherRevisionReadsNothingAndTheQueryThreadReadsAll) {
+  Xapian::Database db(path_);
+  {
+    Xapian::WritableDatabase w(path_, Xapian::DB_OPEN);
+    Xapian::Document d;
+    d.add_term("Zcommon", 50);
+    w.replace_document(5, d);  // the newer revision's document 5 differs
+    w.commit();
+  }
+  TermlistPrefetch f(opener(), db.get_revision());
+  const std::vector<Xapian::docid> passages{1, 5, 9}, articles{5, 400};
+  f.add_passages(passages);
+  f.add_articles(articles);
+  f.finish(db);
+  expect_same(db, f, passages, articles);
+  EXPECT_EQ(f.passage(1).length, read_doc_terms(db, 5).length);
+}
+
+TEST_F(TermlistPrefetchTest, AFailedOpenLeavesTheWorkToTheQueryThread) {
+  Xapian::Database db(path_);
+  TermlistPrefetch f([]() -> Xapian::Database { throw Xapian::DatabaseOpeningError("no such database"); },
+                     db.get_revision());
+  const auto passages = every(2, 1), articles = every(50, 10);
+  f.add_passages(passages);
+  f.add_articles(articles);
+  f.finish(db);
+  expect_same(db, f, passages, articles);
+}
+
+TEST_F(TermlistPrefetchTest, FinishingBeforeTheArticlesAreKnownOrAbandoningDoesNotWait) {
+  Xapian::Database db(path_);
+  {
+    TermlistPrefetch f(opener(), db.get_revision());
+    const auto passages = every(5, 1);
+    f.add_passages(passages);
+    f.finish(db);  // no articles: the helper must not wait for them
+    expect_same(db, f, passages, {});
+  }
+  {
+    TermlistPrefetch f(opener(), db.get_revision());
+    f.add_passages(every(1, 1));
+  }  // abandoned (an exception in the query's thread): the destructor stops and joins
+  TermlistPrefetch never_used(opener(), db.get_revision());
+}
+
+}  // namespace
+}  // namespace newsindex
