@@ -2,7 +2,10 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <vector>
 
 #include "schema.h"
@@ -18,7 +21,13 @@ namespace {
 // stemming again.
 class StemTable {
  public:
-  explicit StemTable(std::string stemmer) : stemmer_(std::move(stemmer)), slots_(kSlots) {}
+  // calloc: a table this size comes straight from mmap, already zero, so a page costs a fault
+  // only once a word lands in it. Writing the zeros (a vector) cost a single query ~100 page
+  // faults, about 0.3 ms.
+  explicit StemTable(std::string stemmer)
+      : stemmer_(std::move(stemmer)), slots_(static_cast<Slot*>(std::calloc(kSlots, sizeof(Slot)))) {
+    if (!slots_) throw std::bad_alloc();
+  }
   const std::string& name() const { return stemmer_; }
 
   const std::string& stem(const Xapian::Stem& stemmer, const std::string& word) {
@@ -41,9 +50,12 @@ class StemTable {
  private:
   static constexpr size_t kMaxLen = 22;    // a slot is 48 bytes: longer words are rare, and stemmed
   static constexpr size_t kSlots = 8192;   // 384 KB: the frequent words of a language
-  struct Slot {
-    uint8_t word_len = 0, stem_len = 0;
+  struct Slot {  // all zero bytes: empty
+    uint8_t word_len, stem_len;
     char word[kMaxLen], stem[kMaxLen];
+  };
+  struct Free {
+    void operator()(Slot* p) const { std::free(p); }
   };
   static uint32_t hash(const std::string& w) {  // FNV-1a: cheap, and spreads short words well
     uint32_t h = 2166136261u;
@@ -52,7 +64,7 @@ class StemTable {
   }
 
   std::string stemmer_;  // Xapian::Stem::get_description(), e.g. "Xapian::Stem(english)"
-  std::vector<Slot> slots_;
+  std::unique_ptr<Slot[], Free> slots_;
   std::string out_;
 };
 

@@ -10,17 +10,11 @@
 
 namespace newsindex {
 
-namespace {
-
-// A stemmed body word: the stem prefix followed by a lower-case or non-ASCII character
-// (other fields' stem prefixes continue with capitals).
-bool is_body_stem(const std::string& term, const std::string& prefix) {
+bool is_body_stem(std::string_view term, std::string_view prefix) {
   if (term.size() < prefix.size() + 2 || term.compare(0, prefix.size(), prefix) != 0) return false;
   const char c = term[prefix.size()];
   return !(c >= 'A' && c <= 'Z');
 }
-
-}  // namespace
 
 std::vector<WeightedTerm> relevance_model(const std::vector<FeedbackDoc>& docs, size_t max_terms) {
   std::vector<WeightedTerm> out;

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsindex {
@@ -20,6 +21,10 @@ struct FeedbackDoc {
   double length = 0;      // document length (sum of wdf)
   std::vector<std::pair<std::string, double>> terms;  // candidate terms and their wdf
 };
+
+// A stemmed body word under `stem_prefix` ("Z" for passages, "ZXW" for article records): the
+// prefix followed by a lower-case or non-ASCII character (other fields' stems go on in capitals).
+bool is_body_stem(std::string_view term, std::string_view stem_prefix);
 
 struct WeightedTerm {
   std::string term;

@@ -150,6 +150,8 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const size_t block = std::max<size_t>(o.min_depth, 1);
   const size_t candidates = rerank ? (std::max(depth, block) + block - 1) / block * block : depth;
   // The helper opens its handle while this thread finds the candidates.
+  const std::string passage_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Passage));
+  const std::string article_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
   const bool feedback = o.feedback.enabled && o.feedback.docs > 0 && o.feedback.terms > 0 && o.feedback.weight > 0;
   std::unique_ptr<TermlistPrefetch> prefetch;
   if (rerank && feedback && second_reader_) prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
@@ -188,7 +190,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
     std::vector<Xapian::docid> docs;
     if (o.passage_feedback)
       for (const RankedPassage* p : by_doc) docs.push_back(p->doc);
-    prefetch->add_passages(std::move(docs));
+    prefetch->add_passages(std::move(docs), passage_stems);
   }
   for (RankedPassage* p : by_doc)
     p->article = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle);
@@ -207,7 +209,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   if (prefetch) {
     std::vector<Xapian::docid> in_order = articles;  // neighbours share B-tree blocks
     std::sort(in_order.begin(), in_order.end());
-    prefetch->add_articles(std::move(in_order));
+    prefetch->add_articles(std::move(in_order), article_stems);
   }
   auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter),
                                 article_weight(o), articles);
@@ -223,17 +225,23 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
                                      lengths().passage_docs);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
   const TermScorer article_expansion_scorer(db_, article_expansion, lengths().article_docs);
-  if (prefetch && passage_expansion.stems_only() && article_expansion_scorer.stems_only()) {
+  if (prefetch && passage_expansion.covered_by(passage_stems) && article_expansion_scorer.covered_by(article_stems)) {
     prefetch->finish(db_);
     std::vector<Xapian::docid> in_order = articles;
     std::sort(in_order.begin(), in_order.end());
     std::unordered_map<Xapian::docid, const DocTerms*> article_terms;
     for (size_t i = 0; i < in_order.size(); ++i) article_terms.emplace(in_order[i], &prefetch->article(i));
     if (o.passage_feedback)
-      for (size_t i = 0; i < by_doc.size(); ++i)
-        by_doc[i]->passage_score += passage_expansion.score(prefetch->passage(i), o.passage_bm25, lengths().passage);
-    for (auto& [doc, score] : article_scores)
-      score += article_expansion_scorer.score(*article_terms.at(doc), o.article_bm25, lengths().article);
+      for (size_t i = 0; i < by_doc.size(); ++i) {
+        const DocTerms& t = prefetch->passage(i);
+        by_doc[i]->passage_score += t.complete() ? passage_expansion.score(t, o.passage_bm25, lengths().passage)
+                                                 : passage_expansion.score(by_doc[i]->doc, o.passage_bm25, lengths().passage);
+      }
+    for (auto& [doc, score] : article_scores) {
+      const DocTerms& t = *article_terms.at(doc);
+      score += t.complete() ? article_expansion_scorer.score(t, o.article_bm25, lengths().article)
+                            : article_expansion_scorer.score(doc, o.article_bm25, lengths().article);
+    }
   } else {
     prefetch.reset();
     if (o.passage_feedback)

@@ -35,18 +35,18 @@ double TermScorer::score(const DocTerms& doc, const Bm25Params& p, double averag
   if (terms_.empty()) return 0;
   std::vector<std::pair<double, double>> found;  // (weight × idf, wdf), as above
   size_t j = 0;
-  for (const auto& [term, wdf] : doc.stems) {
+  doc.for_each([&](std::string_view term, Xapian::termcount wdf) {
     while (j < terms_.size() && terms_[j].term < term) ++j;
-    if (j == terms_.size()) break;
-    if (terms_[j].term == term) found.emplace_back(terms_[j].weight, wdf);
-  }
+    if (j < terms_.size() && terms_[j].term == term) found.emplace_back(terms_[j].weight, wdf);
+  });
   double sum = 0;
   for (auto [w, wdf] : found) sum += w * bm25_tf(wdf, doc.length, average_length, p);
   return sum;
 }
 
-bool TermScorer::stems_only() const {
-  return std::all_of(terms_.begin(), terms_.end(), [](const WeightedTerm& t) { return is_stem_term(t.term); });
+bool TermScorer::covered_by(std::string_view stem_prefix) const {
+  return std::all_of(terms_.begin(), terms_.end(),
+                     [&](const WeightedTerm& t) { return is_body_stem(t.term, stem_prefix); });
 }
 
 }  // namespace newsindex

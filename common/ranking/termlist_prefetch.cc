@@ -1,16 +1,26 @@
 #include "ranking/termlist_prefetch.h"
 
+#include "ranking/feedback.h"
+
 namespace newsindex {
 
-bool is_stem_term(const std::string& term) { return !term.empty() && term[0] == 'Z'; }
+void DocTerms::add(const std::string& term, Xapian::termcount wdf) {
+  if (term.size() > 255) {
+    complete_ = false;
+    return;
+  }
+  packed_.push_back(static_cast<char>(term.size()));
+  packed_.append(term);
+  packed_.append(reinterpret_cast<const char*>(&wdf), sizeof wdf);
+}
 
-DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc) {
+DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc, const std::string& stem_prefix) {
   DocTerms d;
   for (auto it = db.termlist_begin(doc); it != db.termlist_end(doc); ++it) {
     const Xapian::termcount wdf = it.get_wdf();
     d.length += wdf;
-    std::string term = *it;
-    if (is_stem_term(term)) d.stems.emplace_back(std::move(term), wdf);
+    const std::string& term = *it;
+    if (is_body_stem(term, stem_prefix)) d.add(term, wdf);
   }
   return d;
 }
@@ -20,7 +30,7 @@ void TermlistPrefetch::Work::drain(const Xapian::Database& db, const std::atomic
     if (stop && stop->load(std::memory_order_relaxed)) return;
     const size_t i = next.fetch_add(1);
     if (i >= docs.size()) return;
-    terms[i] = read_doc_terms(db, docs[i]);
+    terms[i] = read_doc_terms(db, docs[i], stem_prefix);
     done[i] = 1;
   }
 }
@@ -40,9 +50,10 @@ TermlistPrefetch::~TermlistPrefetch() {
   helper_.join();
 }
 
-void TermlistPrefetch::add(Work& w, std::vector<Xapian::docid> docs) {
+void TermlistPrefetch::add(Work& w, std::vector<Xapian::docid> docs, std::string stem_prefix) {
   std::lock_guard<std::mutex> lock(mutex_);
   w.docs = std::move(docs);
+  w.stem_prefix = std::move(stem_prefix);
   w.terms.resize(w.docs.size());
   w.done.assign(w.docs.size(), 0);
   w.ready = true;
@@ -85,7 +96,7 @@ void TermlistPrefetch::finish(const Xapian::Database& db) {
   for (Work* w : {&passages_, &articles_})
     for (size_t i = 0; i < w->docs.size(); ++i)
       if (!w->done[i]) {
-        w->terms[i] = read_doc_terms(db, w->docs[i]);
+        w->terms[i] = read_doc_terms(db, w->docs[i], w->stem_prefix);
         w->done[i] = 1;
       }
 }

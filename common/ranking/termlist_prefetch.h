@@ -8,25 +8,46 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
 
 namespace newsindex {
 
-// What TermScorer needs of a document: its stemmed terms (the "Z" prefixes) with their wdfs,
+// What TermScorer needs of a document: its body stems under one stem prefix with their wdfs,
 // in termlist order, and its length (the sum of all its wdfs, summed in termlist order).
-struct DocTerms {
+// Packed in one string (a byte of length, the term, four bytes of wdf), because every byte a
+// single query allocates afresh is a page fault: a vector of strings cost the helper ~100.
+class DocTerms {
+ public:
   double length = 0;
-  std::vector<std::pair<std::string, Xapian::termcount>> stems;
+  // Calls f(term, wdf) for each kept term, in order.
+  template <class F>
+  void for_each(F f) const {
+    for (size_t i = 0; i < packed_.size();) {
+      const size_t n = static_cast<unsigned char>(packed_[i]);
+      Xapian::termcount wdf;
+      std::memcpy(&wdf, packed_.data() + i + 1 + n, sizeof wdf);
+      f(std::string_view(packed_.data() + i + 1, n), wdf);
+      i += 1 + n + sizeof wdf;
+    }
+  }
+  // False when a term could not be kept (longer than 255 bytes): score from the termlist.
+  bool complete() const { return complete_; }
+  void add(const std::string& term, Xapian::termcount wdf);
+
+ private:
+  std::string packed_;
+  bool complete_ = true;
 };
 
-// True for a term DocTerms keeps.
-bool is_stem_term(const std::string& term);
-DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc);
+// The document's termlist, keeping the body stems under `stem_prefix` (feedback.h).
+DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc, const std::string& stem_prefix);
 
 // Opens another handle on the database being searched.
 using DatabaseOpener = std::function<Xapian::Database()>;
@@ -40,10 +61,14 @@ class TermlistPrefetch {
   TermlistPrefetch(const TermlistPrefetch&) = delete;
   TermlistPrefetch& operator=(const TermlistPrefetch&) = delete;
 
-  // The documents to read, as soon as each list is known (each at most once): the helper reads
-  // the passages first, then the articles.
-  void add_passages(std::vector<Xapian::docid> docs) { add(passages_, std::move(docs)); }
-  void add_articles(std::vector<Xapian::docid> docs) { add(articles_, std::move(docs)); }
+  // The documents to read, as soon as each list is known (each at most once), and the stem
+  // prefix of the terms kept: the helper reads the passages first, then the articles.
+  void add_passages(std::vector<Xapian::docid> docs, std::string stem_prefix) {
+    add(passages_, std::move(docs), std::move(stem_prefix));
+  }
+  void add_articles(std::vector<Xapian::docid> docs, std::string stem_prefix) {
+    add(articles_, std::move(docs), std::move(stem_prefix));
+  }
   // Reads on `db` (the query's handle) what the helper has not read, and waits for the helper.
   // Then passage(i) / article(i) are the terms of the i-th document given.
   void finish(const Xapian::Database& db);
@@ -55,13 +80,14 @@ class TermlistPrefetch {
   struct Work {
     bool ready = false;  // under mutex_: the list is set and may be claimed
     std::vector<Xapian::docid> docs;
+    std::string stem_prefix;
     std::vector<DocTerms> terms;
     std::vector<char> done;  // written by the thread that claimed the slot
     std::atomic<size_t> next{0};
     // Reads claimed documents until none is left or `stop` is set.
     void drain(const Xapian::Database& db, const std::atomic<bool>* stop);
   };
-  void add(Work& w, std::vector<Xapian::docid> docs);
+  void add(Work& w, std::vector<Xapian::docid> docs, std::string stem_prefix);
   // The helper: false when the query's thread has finished without this list.
   bool wait_for(const Work& w);
   void help(const DatabaseOpener& open, Xapian::rev revision);

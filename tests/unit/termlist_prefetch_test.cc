@@ -52,31 +52,46 @@ class TermlistPrefetchTest : public ::testing::Test {
   // What finish() delivers equals a direct read, and scores are bit-identical.
   static void expect_same(const Xapian::Database& db, TermlistPrefetch& f, const std::vector<Xapian::docid>& passages,
                           const std::vector<Xapian::docid>& articles) {
-    const TermScorer scorer(db, {{"Zcommon", 0.5}, {"Zword3", 1.5}, {"ZXWword4", 0.25}, {"Zzz", 2}}, 0);
-    ASSERT_TRUE(scorer.stems_only());
+    const TermScorer passage_scorer(db, {{"Zcommon", 0.5}, {"Zword3", 1.5}, {"Zzz", 2}}, 0);
+    const TermScorer article_scorer(db, {{"ZXWword4", 0.25}, {"ZXWword7", 1}}, 0);
+    ASSERT_TRUE(passage_scorer.covered_by("Z"));
+    ASSERT_TRUE(article_scorer.covered_by("ZXW"));
     const Bm25Params p{1.2, 0.75};
-    auto check = [&](const DocTerms& got, Xapian::docid doc) {
-      const DocTerms want = read_doc_terms(db, doc);
-      EXPECT_EQ(got.length, want.length) << doc;
-      EXPECT_EQ(got.stems, want.stems) << doc;
+    auto check = [&](const TermScorer& scorer, const DocTerms& got, Xapian::docid doc, const std::string& prefix) {
+      EXPECT_EQ(got.length, read_doc_terms(db, doc, prefix).length) << doc;
+      EXPECT_EQ(terms_of(got), terms_of(read_doc_terms(db, doc, prefix))) << doc;
       EXPECT_EQ(scorer.score(got, p, 9.5), scorer.score(doc, p, 9.5)) << doc;
     };
-    for (size_t i = 0; i < passages.size(); ++i) check(f.passage(i), passages[i]);
-    for (size_t i = 0; i < articles.size(); ++i) check(f.article(i), articles[i]);
+    for (size_t i = 0; i < passages.size(); ++i) check(passage_scorer, f.passage(i), passages[i], "Z");
+    for (size_t i = 0; i < articles.size(); ++i) check(article_scorer, f.article(i), articles[i], "ZXW");
+  }
+
+  static std::vector<std::pair<std::string, Xapian::termcount>> terms_of(const DocTerms& d) {
+    std::vector<std::pair<std::string, Xapian::termcount>> out;
+    d.for_each([&](std::string_view t, Xapian::termcount wdf) { out.emplace_back(std::string(t), wdf); });
+    return out;
   }
 
   std::string dir_, path_;
 };
 
-TEST_F(TermlistPrefetchTest, DocTermsKeepStemsInTermlistOrderAndTheWholeLength) {
+TEST_F(TermlistPrefetchTest, DocTermsKeepOnePrefixsBodyStemsInTermlistOrderAndTheWholeLength) {
   Xapian::Database db(path_);
-  const DocTerms d = read_doc_terms(db, 3);
-  EXPECT_EQ(d.length, 4 + 1 + 2 + 4 + 3);  // every wdf, boolean terms' 0 included
-  ASSERT_EQ(d.stems.size(), 3u);
-  EXPECT_EQ(d.stems[0].first, "ZXWword3");
-  EXPECT_EQ(d.stems[1].first, "Zcommon");
-  EXPECT_EQ(d.stems[2].first, "Zword3");
-  EXPECT_FALSE(TermScorer(db, {{"plain3", 1}}).stems_only());
+  using Terms = std::vector<std::pair<std::string, Xapian::termcount>>;
+  const DocTerms passage = read_doc_terms(db, 3, "Z");
+  EXPECT_EQ(passage.length, 4 + 1 + 2 + 4 + 3);  // every wdf, boolean terms' 0 included
+  EXPECT_EQ(terms_of(passage), (Terms{{"Zcommon", 1}, {"Zword3", 4}}));
+  EXPECT_EQ(terms_of(read_doc_terms(db, 3, "ZXW")), (Terms{{"ZXWword3", 4}}));
+  EXPECT_TRUE(passage.complete());
+  EXPECT_FALSE(TermScorer(db, {{"plain3", 1}}).covered_by("Z"));
+  EXPECT_FALSE(TermScorer(db, {{"ZXWword3", 1}}).covered_by("Z"));  // an article stem is not a passage's
+}
+
+TEST(DocTerms, ATermTooLongToPackMakesItIncomplete) {
+  DocTerms d;
+  d.add("Zshort", 2);
+  d.add("Z" + std::string(300, 'x'), 1);
+  EXPECT_FALSE(d.complete());
 }
 
 TEST_F(TermlistPrefetchTest, HelperAndQueryThreadTogetherReadEveryDocument) {
@@ -84,8 +99,8 @@ TEST_F(TermlistPrefetchTest, HelperAndQueryThreadTogetherReadEveryDocument) {
   for (int round = 0; round < 20; ++round) {
     TermlistPrefetch f(opener(), db.get_revision());
     const auto passages = every(3, 1 + round % 3), articles = every(7, 2);
-    f.add_passages(passages);
-    f.add_articles(articles);
+    f.add_passages(passages, "Z");
+    f.add_articles(articles, "ZXW");
     f.finish(db);
     expect_same(db, f, passages, articles);
   }
@@ -102,11 +117,11 @@ TEST_F(TermlistPrefetchTest, AHandleAtAnotherRevisionReadsNothingAndTheQueryThre
   }
   TermlistPrefetch f(opener(), db.get_revision());
   const std::vector<Xapian::docid> passages{1, 5, 9}, articles{5, 400};
-  f.add_passages(passages);
-  f.add_articles(articles);
+  f.add_passages(passages, "Z");
+  f.add_articles(articles, "ZXW");
   f.finish(db);
   expect_same(db, f, passages, articles);
-  EXPECT_EQ(f.passage(1).length, read_doc_terms(db, 5).length);
+  EXPECT_EQ(f.passage(1).length, read_doc_terms(db, 5, "Z").length);
 }
 
 TEST_F(TermlistPrefetchTest, AFailedOpenLeavesTheWorkToTheQueryThread) {
@@ -114,8 +129,8 @@ TEST_F(TermlistPrefetchTest, AFailedOpenLeavesTheWorkToTheQueryThread) {
   TermlistPrefetch f([]() -> Xapian::Database { throw Xapian::DatabaseOpeningError("no such database"); },
                      db.get_revision());
   const auto passages = every(2, 1), articles = every(50, 10);
-  f.add_passages(passages);
-  f.add_articles(articles);
+  f.add_passages(passages, "Z");
+  f.add_articles(articles, "ZXW");
   f.finish(db);
   expect_same(db, f, passages, articles);
 }
@@ -125,13 +140,13 @@ TEST_F(TermlistPrefetchTest, FinishingBeforeTheArticlesAreKnownOrAbandoningDoesN
   {
     TermlistPrefetch f(opener(), db.get_revision());
     const auto passages = every(5, 1);
-    f.add_passages(passages);
+    f.add_passages(passages, "Z");
     f.finish(db);  // no articles: the helper must not wait for them
     expect_same(db, f, passages, {});
   }
   {
     TermlistPrefetch f(opener(), db.get_revision());
-    f.add_passages(every(1, 1));
+    f.add_passages(every(1, 1), "Z");
   }  // abandoned (an exception in the query's thread): the destructor stops and joins
   TermlistPrefetch never_used(opener(), db.get_revision());
 }
