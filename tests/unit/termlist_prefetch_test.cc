@@ -66,6 +66,15 @@ class TermlistPrefetchTest : public ::testing::Test {
     for (size_t i = 0; i < articles.size(); ++i) check(article_scorer, f.article(i), articles[i], "ZXW");
   }
 
+  // Passages then articles given, finished on the query's handle, checked.
+  static void run(const Xapian::Database& db, TermlistPrefetch& f, const std::vector<Xapian::docid>& passages,
+                  const std::vector<Xapian::docid>& articles) {
+    f.add_passages(passages, "Z");
+    f.add_articles(articles, "ZXW");
+    f.finish(db);
+    expect_same(db, f, passages, articles);
+  }
+
   static std::vector<std::pair<std::string, Xapian::termcount>> terms_of(const DocTerms& d) {
     std::vector<std::pair<std::string, Xapian::termcount>> out;
     d.for_each([&](std::string_view t, Xapian::termcount wdf) { out.emplace_back(std::string(t), wdf); });
@@ -99,10 +108,7 @@ TEST_F(TermlistPrefetchTest, HelperAndQueryThreadTogetherReadEveryDocument) {
   for (int round = 0; round < 20; ++round) {
     TermlistPrefetch f(opener(), db.get_revision());
     const auto passages = every(3, 1 + round % 3), articles = every(7, 2);
-    f.add_passages(passages, "Z");
-    f.add_articles(articles, "ZXW");
-    f.finish(db);
-    expect_same(db, f, passages, articles);
+    run(db, f, passages, articles);
   }
 }
 
@@ -117,10 +123,7 @@ TEST_F(TermlistPrefetchTest, AHandleAtAnotherRevisionReadsNothingAndTheQueryThre
   }
   TermlistPrefetch f(opener(), db.get_revision());
   const std::vector<Xapian::docid> passages{1, 5, 9}, articles{5, 400};
-  f.add_passages(passages, "Z");
-  f.add_articles(articles, "ZXW");
-  f.finish(db);
-  expect_same(db, f, passages, articles);
+  run(db, f, passages, articles);
   EXPECT_EQ(f.passage(1).length, read_doc_terms(db, 5, "Z").length);
 }
 
@@ -129,10 +132,7 @@ TEST_F(TermlistPrefetchTest, AFailedOpenLeavesTheWorkToTheQueryThread) {
   TermlistPrefetch f([]() -> Xapian::Database { throw Xapian::DatabaseOpeningError("no such database"); },
                      db.get_revision());
   const auto passages = every(2, 1), articles = every(50, 10);
-  f.add_passages(passages, "Z");
-  f.add_articles(articles, "ZXW");
-  f.finish(db);
-  expect_same(db, f, passages, articles);
+  run(db, f, passages, articles);
 }
 
 TEST_F(TermlistPrefetchTest, FinishingBeforeTheArticlesAreKnownOrAbandoningDoesNotWait) {
