@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <system_error>
 #include <unordered_map>
 
 #include "article_store.h"
@@ -154,7 +155,13 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const std::string article_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
   const bool feedback = o.feedback.enabled && o.feedback.docs > 0 && o.feedback.terms > 0 && o.feedback.weight > 0;
   std::unique_ptr<TermlistPrefetch> prefetch;
-  if (rerank && feedback && second_reader_) prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
+  if (rerank && feedback && second_reader_) {
+    try {
+      prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
+    } catch (const std::system_error&) {
+      // No thread to be had (a process limit): this thread reads everything, as with -j 1.
+    }
+  }
   std::vector<ScoredDoc> head;
   if (rerank && o.passage_bm25.b > 0 && o.candidate_widening > 1) {
     // BM25 needs every match's length, which Xapian finds by scanning a list as long as the
