@@ -167,10 +167,12 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   out.content_hash = hex_digest(joined);
   art.add_boolean_term(schema::term("hash", out.content_hash));
   art.add_value(schema::kSlotHash, out.content_hash);
-  out.signature = minhash(all_words);
-  if (all_words.size() >= 20)  // too short to call anything a near-duplicate
-    for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term("band", key));
-  art.add_value(schema::kSlotMinhash, serialise_signature(out.signature));
+  if (opts.near_duplicate_keys) {
+    out.signature = minhash(all_words);
+    if (all_words.size() >= 20)  // too short to call anything a near-duplicate
+      for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term("band", key));
+    art.add_value(schema::kSlotMinhash, serialise_signature(out.signature));
+  }
   art.add_value(schema::kSlotArticleLen, Xapian::sortable_serialise(art_pos));
   art.set_data(article_data(a, out.passage_docs.size(), out.link_docs.size())
                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

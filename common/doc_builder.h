@@ -21,6 +21,9 @@ struct BuildOptions {
   // An article's text past this many bytes is not indexed (said as a warning): one huge "article"
   // (a 50 MB one-line dump) would otherwise cost about 30 times its size in memory at once.
   size_t max_article_bytes = size_t{4} << 20;
+  // The article's MinHash signature and its LSH band terms, which only a run that looks for near
+  // copies reads (8 scattered terms and 128 bytes per article: 8% of a --keep-duplicates index).
+  bool near_duplicate_keys = true;
 };
 
 struct BuiltArticle {

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   o.memory_limit = static_cast<uint64_t>(memory_mb * (1 << 20));
   if (keep_duplicates) o.writer.near_duplicate = 0;
   else if (o.writer.near_duplicate >= 1) o.writer.near_duplicate = 1.01;  // exact copies only
+  o.build.near_duplicate_keys = o.writer.near_duplicate > 0 && o.writer.near_duplicate <= 1;
   o.writer.on_note = [](const std::string& note) { std::cerr << "newsindex: " << note << '\n'; };
   if (paths.empty() && !list && !compact) {
     std::cerr << "newsindex: nothing to do: give files or directories to index (see --help)\n";

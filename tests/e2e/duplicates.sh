@@ -26,6 +26,16 @@ DB="$TMP/db-keep"
 expect_status 0 "--keep-duplicates" ni --keep-duplicates "$W"
 expect_status 0 "all copies searchable" nq --articles -c interceptors
 check "three articles" grep -qx 3 "$TMP/out"
+# That run stored no near-copy signatures: a later run still finds an exact copy of its articles,
+# and indexes a near copy as a story of its own.
+W2="$TMP/wire2"; mkdir -p "$W2"
+printf 'Home > Asia\nJapan defense plan\n- March 8, 2018\n%s\n' "$(echo "$story" | tr 'A-Z' 'a-z')" >"$W2/outlet-d.txt"
+printf 'Home > World\nJapan missile shield\n- March 8, 2018\n%s\n' "$(echo "$near" | sed 's/additional interceptors/more interceptors/')" >"$W2/outlet-e.txt"
+expect_status 0 "a later run looks for copies again" ni "$W2"
+check "the exact copy is found" bash -c "grep 'is a copy of' '$TMP/err' | grep -q outlet-d.txt"
+check "the near copy is indexed as its own story" bash -c "! grep -q 'outlet-e.txt: .* is a copy of' '$TMP/err'"
+expect_status 0 "four articles now" nq --articles -c interceptors
+check "four" grep -qx 4 "$TMP/out"
 
 DB="$TMP/db-ids"
 printf '{"id": "x1", "text": "First version of the story about harbour cranes."}\n' >"$TMP/one.jsonl"
