@@ -21,9 +21,18 @@ expect_status 0 "index the first half" ni --quiet "$TMP/first.jsonl"
 for i in $(seq 1 1500); do printf 'q%d\t%s %s\n' "$i" "${words[i % ${#words[@]}]}" "${words[(i * 7) % ${#words[@]}]}"; done >"$TMP/queries"
 "$BIN/newsquery" --db "$DB" --batch -j 2 -f trec --limit 5 <"$TMP/queries" >"$TMP/batch.out" 2>"$TMP/batch.err" &
 reader=$!
+# Single queries meanwhile, each with its re-ranking on two threads (two database handles, which
+# a commit can leave at different revisions): every one answers, with nothing on stderr.
+( for i in $(seq 1 150); do
+    "$BIN/newsquery" --db "$DB" -j 2 -f json --limit 3 "${words[i % ${#words[@]}]} ${words[(i * 5) % ${#words[@]}]}" \
+      >/dev/null 2>>"$TMP/single.err" || echo "query $i exit $?" >>"$TMP/single.err"
+  done ) &
+singles=$!
 expect_status 0 "newsindex commits while the batch runs" ni --quiet --batch-size 50 "$TMP/second.jsonl"
 reader_status=0
 wait "$reader" || reader_status=$?
+wait "$singles"
+check "single queries during the commits all answer, quietly" test ! -s "$TMP/single.err"
 check "the batch exits 0" test "$reader_status" -eq 0
 check "with nothing on stderr" test ! -s "$TMP/batch.err"
 check "every query answered" bash -c "cut -d' ' -f1 '$TMP/batch.out' | sort -u | wc -l | grep -qx 1500"
