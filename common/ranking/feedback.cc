@@ -59,7 +59,7 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapia
 
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem) {
-  if (!opts.enabled || opts.docs == 0 || opts.terms == 0 || opts.weight <= 0 || first_pass.empty()) return {};
+  if (!opts.active() || first_pass.empty()) return {};
   // Nothing was ranked (a query of only exclusions weighs every match 0): no evidence to use.
   double best = 0;
   for (const auto& d : first_pass) best = std::max(best, d.score);

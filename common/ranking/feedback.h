@@ -14,6 +14,8 @@ struct FeedbackOptions {
   unsigned docs = 10;     // first-pass articles taken as relevant
   unsigned terms = 80;    // expansion terms kept
   double weight = 0.5;    // share of the expansion in the mixed query (RM3's 1 − α)
+  // Whether feedback can add any term at all.
+  bool active() const { return enabled && docs > 0 && terms > 0 && weight > 0; }
 };
 
 struct FeedbackDoc {

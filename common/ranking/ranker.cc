@@ -153,9 +153,8 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   // The helper opens its handle while this thread finds the candidates.
   const std::string passage_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Passage));
   const std::string article_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
-  const bool feedback = o.feedback.enabled && o.feedback.docs > 0 && o.feedback.terms > 0 && o.feedback.weight > 0;
   std::unique_ptr<TermlistPrefetch> prefetch;
-  if (rerank && feedback && second_reader_) {
+  if (rerank && o.feedback.active() && second_reader_) {
     try {
       prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
     } catch (const std::system_error&) {
@@ -213,11 +212,9 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
       articles.push_back(doc);
     }
   }
-  if (prefetch) {
-    std::vector<Xapian::docid> in_order = articles;  // neighbours share B-tree blocks
-    std::sort(in_order.begin(), in_order.end());
-    prefetch->add_articles(std::move(in_order), article_stems);
-  }
+  std::vector<Xapian::docid> articles_in_order = articles;  // neighbours share B-tree blocks
+  std::sort(articles_in_order.begin(), articles_in_order.end());
+  if (prefetch) prefetch->add_articles(articles_in_order, article_stems);
   auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter),
                                 article_weight(o), articles);
   // Feedback from the best of these articles rather than from a pass over every article: the
@@ -232,30 +229,21 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
                                      lengths().passage_docs);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
   const TermScorer article_expansion_scorer(db_, article_expansion, lengths().article_docs);
-  if (prefetch && passage_expansion.covered_by(passage_stems) && article_expansion_scorer.covered_by(article_stems)) {
+  // The termlists from the helper's reading when the feedback terms are all stems it kept.
+  if (prefetch && passage_expansion.covered_by(passage_stems) && article_expansion_scorer.covered_by(article_stems))
     prefetch->finish(db_);
-    std::vector<Xapian::docid> in_order = articles;
-    std::sort(in_order.begin(), in_order.end());
-    std::unordered_map<Xapian::docid, const DocTerms*> article_terms;
-    for (size_t i = 0; i < in_order.size(); ++i) article_terms.emplace(in_order[i], &prefetch->article(i));
-    if (o.passage_feedback)
-      for (size_t i = 0; i < by_doc.size(); ++i) {
-        const DocTerms& t = prefetch->passage(i);
-        by_doc[i]->passage_score += t.complete() ? passage_expansion.score(t, o.passage_bm25, lengths().passage)
-                                                 : passage_expansion.score(by_doc[i]->doc, o.passage_bm25, lengths().passage);
-      }
-    for (auto& [doc, score] : article_scores) {
-      const DocTerms& t = *article_terms.at(doc);
-      score += t.complete() ? article_expansion_scorer.score(t, o.article_bm25, lengths().article)
-                            : article_expansion_scorer.score(doc, o.article_bm25, lengths().article);
-    }
-  } else {
+  else
     prefetch.reset();
-    if (o.passage_feedback)
-      for (RankedPassage* p : by_doc) p->passage_score += passage_expansion.score(p->doc, o.passage_bm25, lengths().passage);
-    for (auto& [doc, score] : article_scores)
-      score += article_expansion_scorer.score(doc, o.article_bm25, lengths().article);
-  }
+  if (o.passage_feedback)
+    for (size_t i = 0; i < by_doc.size(); ++i)
+      by_doc[i]->passage_score += prefetch ? passage_expansion.score(prefetch->passage(i), o.passage_bm25, lengths().passage)
+                                           : passage_expansion.score(by_doc[i]->doc, o.passage_bm25, lengths().passage);
+  auto prefetched_article = [&](Xapian::docid doc) -> const DocTerms& {
+    return prefetch->article(std::lower_bound(articles_in_order.begin(), articles_in_order.end(), doc) - articles_in_order.begin());
+  };
+  for (auto& [doc, score] : article_scores)
+    score += prefetch ? article_expansion_scorer.score(prefetched_article(doc), o.article_bm25, lengths().article)
+                      : article_expansion_scorer.score(doc, o.article_bm25, lengths().article);
   for (auto& p : out.passages) {
     auto it = article_scores.find(article_doc[p.article]);
     p.context = it == article_scores.end() ? 0.0 : o.context_weight * it->second;

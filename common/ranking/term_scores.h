@@ -22,8 +22,7 @@ class TermScorer {
   // a term of query weight `weight` (OP_SCALE_WEIGHT); 0 without terms.
   double score(Xapian::docid doc, const Bm25Params& p, double average_length) const;
   // The same from the document's terms read beforehand (the same sum, in the same order).
-  // Valid only when every term is a body stem under the prefix the DocTerms kept (covered_by)
-  // and the DocTerms is complete().
+  // Valid only when every term is a body stem under the prefix the DocTerms kept (covered_by).
   double score(const DocTerms& doc, const Bm25Params& p, double average_length) const;
   bool covered_by(std::string_view stem_prefix) const;
 

@@ -1,14 +1,13 @@
 #include "ranking/termlist_prefetch.h"
 
+#include <stdexcept>
+
 #include "ranking/feedback.h"
 
 namespace newsindex {
 
 void DocTerms::add(const std::string& term, Xapian::termcount wdf) {
-  if (term.size() > 255) {
-    complete_ = false;
-    return;
-  }
+  if (term.size() > 255) throw std::length_error("a term longer than any Xapian database holds");
   packed_.push_back(static_cast<char>(term.size()));
   packed_.append(term);
   packed_.append(reinterpret_cast<const char*>(&wdf), sizeof wdf);

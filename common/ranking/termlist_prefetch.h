@@ -21,8 +21,9 @@ namespace newsindex {
 
 // What TermScorer needs of a document: its body stems under one stem prefix with their wdfs,
 // in termlist order, and its length (the sum of all its wdfs, summed in termlist order).
-// Packed in one string (a byte of length, the term, four bytes of wdf): each fresh page a single
-// query touches is a page fault (2–4 µs here), and a vector of strings cost the helper ~100.
+// Packed in one string (a byte of length — Glass keeps terms to 245 bytes —, the term, four bytes
+// of wdf): each fresh page a single query touches is a page fault (2–4 µs here), and a vector of
+// strings cost the helper ~100.
 class DocTerms {
  public:
   double length = 0;
@@ -37,13 +38,10 @@ class DocTerms {
       i += 1 + n + sizeof wdf;
     }
   }
-  // False when a term could not be kept (longer than 255 bytes): score from the termlist.
-  bool complete() const { return complete_; }
   void add(const std::string& term, Xapian::termcount wdf);
 
  private:
   std::string packed_;
-  bool complete_ = true;
 };
 
 // The document's termlist, keeping the body stems under `stem_prefix` (feedback.h).

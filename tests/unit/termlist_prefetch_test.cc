@@ -91,16 +91,14 @@ TEST_F(TermlistPrefetchTest, DocTermsKeepOnePrefixsBodyStemsInTermlistOrderAndTh
   EXPECT_EQ(passage.length, 4 + 1 + 2 + 4 + 3);  // every wdf, boolean terms' 0 included
   EXPECT_EQ(terms_of(passage), (Terms{{"Zcommon", 1}, {"Zword3", 4}}));
   EXPECT_EQ(terms_of(read_doc_terms(db, 3, "ZXW")), (Terms{{"ZXWword3", 4}}));
-  EXPECT_TRUE(passage.complete());
   EXPECT_FALSE(TermScorer(db, {{"plain3", 1}}).covered_by("Z"));
   EXPECT_FALSE(TermScorer(db, {{"ZXWword3", 1}}).covered_by("Z"));  // an article stem is not a passage's
 }
 
-TEST(DocTerms, ATermTooLongToPackMakesItIncomplete) {
+TEST(DocTerms, ATermLongerThanAnyDatabaseHoldsIsRefusedNotMispacked) {
   DocTerms d;
   d.add("Zshort", 2);
-  d.add("Z" + std::string(300, 'x'), 1);
-  EXPECT_FALSE(d.complete());
+  EXPECT_THROW(d.add("Z" + std::string(300, 'x'), 1), std::length_error);
 }
 
 TEST_F(TermlistPrefetchTest, HelperAndQueryThreadTogetherReadEveryDocument) {
