@@ -12,8 +12,6 @@
 
 namespace newsindex {
 
-namespace {
-
 // Stemming is the costliest step from word to term (a few thousand instructions a word), and
 // news text repeats its words: each thread remembers recent stems, per stemmer (a Xapian::Stem
 // is deterministic, so a remembered stem is the stem). A small direct-mapped table of short
@@ -68,11 +66,15 @@ class StemTable {
   std::string out_;
 };
 
+namespace {
+
 // This thread's table for a stemmer, found by the stemmer's description (which names its
-// language); a thread meets a handful of languages at most.
+// language); a thread meets a handful of languages at most. Room for all of them is reserved,
+// so a table stays where it is while others are added (callers hold one through a loop).
 StemTable& stem_table(const Xapian::Stem& stemmer) {
   constexpr size_t kMaxStemmers = 8;
   thread_local std::vector<StemTable> tables;
+  if (tables.capacity() < kMaxStemmers) tables.reserve(kMaxStemmers);
   thread_local size_t last = 0;
   const std::string name = stemmer.get_description();
   if (last < tables.size() && tables[last].name() == name) return tables[last];
@@ -107,6 +109,10 @@ struct FieldTerms {
 };
 
 }  // namespace
+
+WordStemmer::WordStemmer(const Xapian::Stem& stem) : stem_(stem), table_(stem_table(stem)) {}
+
+const std::string& WordStemmer::operator()(const std::string& word) { return table_.stem(stem_, word); }
 
 Xapian::Stem stemmer_for(std::string_view lang) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kCodes{{

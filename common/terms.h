@@ -19,6 +19,19 @@ Xapian::Stem stemmer_for(std::string_view lang);
 Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, std::string_view field,
                                const Xapian::Stem& stem, Xapian::termpos pos_base, bool positions);
 
+class StemTable;
+// Stems words as `stem` does, through this thread's table of recent stems (terms.cc): for a loop
+// over one text's words. A returned stem is valid until the next call on this thread.
+class WordStemmer {
+ public:
+  explicit WordStemmer(const Xapian::Stem& stem);
+  const std::string& operator()(const std::string& word);
+
+ private:
+  const Xapian::Stem& stem_;
+  StemTable& table_;
+};
+
 std::string raw_term(std::string_view field, const Token& tok);
 std::string stemmed_term(std::string_view field, const Token& tok, const Xapian::Stem& stem);
 // The acronym term of a word in a body field: "acronym" for the passages' body, its own

@@ -14,7 +14,7 @@
 
 namespace newsindex {
 
-Ranker::Ranker(const Xapian::Database& db) : db_(db) {}
+Ranker::Ranker(const Xapian::Database& db) : db_(db), term_freqs_(db_) {}
 
 const KindLengths& Ranker::lengths() {
   if (!have_lengths_) {
@@ -226,9 +226,9 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const std::vector<WeightedTerm> article_expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
   out.expansion = in_passage_terms(article_expansion);
   const TermScorer passage_expansion(db_, o.passage_feedback ? out.expansion : std::vector<WeightedTerm>{},
-                                     lengths().passage_docs);
+                                     lengths().passage_docs, &term_freqs_);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
-  const TermScorer article_expansion_scorer(db_, article_expansion, lengths().article_docs);
+  const TermScorer article_expansion_scorer(db_, article_expansion, lengths().article_docs, &term_freqs_);
   // The termlists from the helper's reading when the feedback terms are all stems it kept.
   if (prefetch && passage_expansion.covered_by(passage_stems) && article_expansion_scorer.covered_by(article_stems))
     prefetch->finish(db_);

@@ -12,6 +12,7 @@
 #include "ranking/bm25.h"
 #include "ranking/feedback.h"
 #include "ranking/kind_lengths.h"
+#include "ranking/term_freqs.h"
 #include "ranking/termlist_prefetch.h"
 
 namespace newsindex {
@@ -22,7 +23,7 @@ struct RankingOptions {
   double fusion_weight = 0.8;   // λ: articles mode, whole article vs its best passage
   double context_weight = 0.3;  // μ: passage mode, weight of the article's score
   double proximity_weight = 0;  // γ: articles mode, bonus for query terms close in the best passage
-  size_t min_depth = 100;       // candidates fused/re-ranked at least, whatever the page size
+  size_t min_depth = 60;        // candidates fused/re-ranked at least, whatever the page size
   size_t candidate_widening = 3;// passage mode: candidates are the best of this many times as
                                 // many by BM25 without lengths (b = 0); 1 = exact BM25 pass
   bool passage_feedback = true; // the best-passage pass also gets the feedback terms
@@ -93,7 +94,10 @@ class Ranker {
   KindBm25Weight passage_weight(const RankingOptions& o);
   const KindLengths& lengths();
   // After Database::reopen(): the statistics are read again from the new revision.
-  void forget_statistics() { have_lengths_ = false; }
+  void forget_statistics() {
+    have_lengths_ = false;
+    term_freqs_.forget();
+  }
   // With a core to spare (a single query): passage re-ranking reads its termlists on a second
   // handle from `open` as well (ranking/termlist_prefetch.h). Empty: one thread.
   void set_second_reader(DatabaseOpener open) { second_reader_ = std::move(open); }
@@ -106,6 +110,7 @@ class Ranker {
   DatabaseOpener second_reader_;
   bool have_lengths_ = false;
   KindLengths lengths_;
+  TermFreqs term_freqs_;
 };
 
 }  // namespace newsindex

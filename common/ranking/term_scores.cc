@@ -4,11 +4,12 @@
 
 namespace newsindex {
 
-TermScorer::TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, double collection_size)
+TermScorer::TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, double collection_size,
+                       TermFreqs* freqs)
     : db_(db), terms_(std::move(terms)) {
   std::sort(terms_.begin(), terms_.end(), [](const WeightedTerm& a, const WeightedTerm& b) { return a.term < b.term; });
   const double n = collection_size > 0 ? collection_size : db_.get_doccount();
-  for (auto& t : terms_) t.weight *= bm25_idf(n, db_.get_termfreq(t.term));
+  for (auto& t : terms_) t.weight *= bm25_idf(n, freqs ? freqs->get(t.term) : db_.get_termfreq(t.term));
 }
 
 double TermScorer::score(Xapian::docid doc, const Bm25Params& p, double average_length) const {

@@ -8,15 +8,17 @@
 
 #include "ranking/bm25.h"
 #include "ranking/feedback.h"
+#include "ranking/term_freqs.h"
 #include "ranking/termlist_prefetch.h"
 
 namespace newsindex {
 
 class TermScorer {
  public:
-  // Each term's idf is looked up once here, whatever the documents scored later;
-  // collection_size as KindBm25Weight's.
-  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, double collection_size = 0);
+  // Each term's idf is looked up once here (in `freqs` when given), whatever the documents
+  // scored later; collection_size as KindBm25Weight's.
+  TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> terms, double collection_size = 0,
+             TermFreqs* freqs = nullptr);
 
   // Σ over the terms `doc` holds of weight × idf × saturated tf — the parts KindBm25Weight gives
   // a term of query weight `weight` (OP_SCALE_WEIGHT); 0 without terms.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analyzer.h"
+#include "terms.h"
 
 using namespace newsindex;
 
@@ -130,4 +131,24 @@ TEST(Analyzer, SentenceBreaks) {
   auto b = an.sentence_breaks(t);
   ASSERT_EQ(b.size(), 3u);
   EXPECT_EQ(b.back(), t.size());
+}
+
+// The remembered stems are the stemmer's own, in each language, however often a word repeats
+// and whether or not it fits a table slot.
+TEST(WordStemmer, SameAsTheStemmer) {
+  const std::vector<std::string> words{"running", "runs", "decoupling", "decoupled", "nationalization",
+                                       "internationalizations", "happiness", "running", "ponies", "a"};
+  for (const char* lang : {"english", "german", "french"}) {
+    const Xapian::Stem stem(lang);
+    WordStemmer stemmed(stem);
+    for (int round = 0; round < 2; ++round)
+      for (const auto& w : words) EXPECT_EQ(stemmed(w), stem(w)) << lang << " " << w;
+  }
+  // Two languages' stemmers used in turns each keep their own stems.
+  const Xapian::Stem en("english"), de("german");
+  WordStemmer a(en), b(de);
+  for (const auto& w : words) {
+    EXPECT_EQ(a(w), en(w));
+    EXPECT_EQ(b(w), de(w));
+  }
 }

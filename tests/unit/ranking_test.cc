@@ -208,6 +208,26 @@ TEST(TermScorer, AgreesWithTheMatchersExpansionPart) {
     EXPECT_EQ(scorer.score(4, p, avg), 0);  // holds none of the terms
   }
   EXPECT_EQ(TermScorer(db, {}).score(1, p, avg), 0);
+  // The idfs from a session's remembered frequencies: the same scores.
+  TermFreqs freqs(db);
+  const TermScorer direct(db, expansion, 0), remembered(db, expansion, 0, &freqs);
+  for (Xapian::docid d = 1; d <= 4; ++d) EXPECT_EQ(direct.score(d, p, avg), remembered.score(d, p, avg)) << d;
+  const TermScorer again(db, expansion, 0, &freqs);  // now every frequency comes from memory
+  for (Xapian::docid d = 1; d <= 4; ++d) EXPECT_EQ(direct.score(d, p, avg), again.score(d, p, avg)) << d;
+}
+
+// Remembered frequencies are those of the handle's revision until forget() (after a reopen).
+TEST(TermFreqs, RememberUntilForgotten) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_terms(db, {{"cat", 1}});
+  TermFreqs freqs(db);
+  EXPECT_EQ(freqs.get("cat"), 1u);
+  EXPECT_EQ(freqs.get("dog"), 0u);
+  add_terms(db, {{"cat", 2}, {"dog", 1}});
+  EXPECT_EQ(freqs.get("cat"), 1u);  // as first read
+  freqs.forget();
+  EXPECT_EQ(freqs.get("cat"), 2u);
+  EXPECT_EQ(freqs.get("dog"), 1u);
 }
 
 TEST(Fusion, ProximityIsAThirdNormalizedList) {
