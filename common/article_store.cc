@@ -65,6 +65,17 @@ std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) c
   return std::nullopt;
 }
 
+std::vector<std::string> ArticleStore::articles_from_source(const std::string& source, size_t max) const {
+  Xapian::Enquire enq(db_);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, kind(schema::Kind::Article),
+                              Xapian::Query(schema::term("source", source))));
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<std::string> out;
+  Xapian::MSet m = enq.get_mset(0, static_cast<Xapian::doccount>(max));
+  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document().get_value(schema::kSlotArticle));
+  return out;
+}
+
 std::vector<StoredPassage> ArticleStore::passages(const std::string& id, uint32_t from, uint32_t to) const {
   Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Passage), Xapian::Query(schema::term("article", id)));
   if (from > 0 || to < UINT32_MAX)

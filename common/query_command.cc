@@ -84,8 +84,19 @@ int show_article(const QueryCommand& cmd, const Xapian::Database& db, std::ostre
   }
   auto resolved = store.resolve(id);
   if (!resolved) {
-    err << "newsquery: no article " << id << " in " << cmd.db << '\n';
-    return 1;
+    // A file's path names its article when the file holds just one (an HTML page whose id is
+    // its canonical URL, say).
+    const std::vector<std::string> from_file = store.articles_from_source(id, 4);
+    if (from_file.size() == 1) {
+      resolved = from_file.front();
+    } else if (from_file.size() > 1) {
+      err << "newsquery: " << id << " holds several articles (" << from_file[0] << ", " << from_file[1]
+          << (from_file.size() > 2 ? ", ..." : "") << "): --show one of their ids\n";
+      return 1;
+    } else {
+      err << "newsquery: no article " << id << " in " << cmd.db << '\n';
+      return 1;
+    }
   }
   print_article(store, *resolved, jump, cmd.format == OutputFormat::Json, out);
   return 0;

@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   app.add_option("-C,--context", context, "Show N passages before and after each hit");
   app.add_option("-A,--after-context", cmd.after, "Show N passages after each hit");
   app.add_option("-B,--before-context", cmd.before, "Show N passages before each hit");
-  app.add_option("--show", cmd.show, "Print a whole article as indexed (ARTICLE or ARTICLE#PASSAGE)");
+  app.add_option("--show", cmd.show, "Print a whole article as indexed (ARTICLE or ARTICLE#PASSAGE; ARTICLE: id, URL or the path of a one-article file)");
   std::string recent;
   app.add_option("--recent", recent, "Blend recency into the ranking with this half-life (e.g. 30d, 2w, 1y)");
   app.add_option("--now", cmd.now, "Today's date for --recent and relative dates (YYYY-MM-DD)");

@@ -100,6 +100,16 @@ check "whole article printed" bash -c "grep -q 'Japan weighs its security option
 expect_status 0 "--show ARTICLE#PASSAGE --format json" nq --show 'w3#2' --format json
 check "jumps to the passage" jq -e '(.passages | length) == 1 and .passages[0].passage == 2' "$TMP/out"
 expect_status 1 "--show unknown" nq --show nope
+# A file's path stands for the one article it holds, whatever that article's id.
+cat >"$TMP/page.html" <<'HTML'
+<html><head><title>Harbour reopens</title><link rel="canonical" href="https://news.example/harbour-reopens"></head>
+<body><article><h1>Harbour reopens</h1><p>The harbour reopened to container ships on Monday.</p></article></body></html>
+HTML
+expect_status 0 "index a page" ni "$TMP/page.html"
+expect_status 0 "--show PATH of a one-article file" nq --show "$TMP/page.html" --format json
+check "its article, by canonical URL" jq -e '.article == "https://news.example/harbour-reopens" and (.passages | length) == 1' "$TMP/out"
+expect_status 1 "--show PATH of a file of several articles" nq --show "$FIXTURES/news/wire.jsonl"
+check "says so and names some" grep -q 'holds several articles (w' "$TMP/err"
 
 expect_status 0 "--color always in text" nq --color always decoupling
 check "ANSI colour" grep -q $'\x1b\[' "$TMP/out"
