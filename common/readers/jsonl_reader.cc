@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 #include "dates.h"
 #include "segment.h"
 #include "url.h"
@@ -47,6 +49,25 @@ std::string str_field(const nlohmann::json& j, const char* key) {
   return {};
 }
 
+// The contract's names come first; the rest are what common news dumps call the same field
+// (news-please, newspaper, RSS-to-JSON converters, search-engine exports).
+constexpr std::array kIdKeys{"id", "_id", "guid", "docid"};
+constexpr std::array kUrlKeys{"url", "link", "canonical_url"};
+constexpr std::array kTextKeys{"text", "body", "content", "maintext", "article"};
+constexpr std::array kTitleKeys{"title", "headline"};
+constexpr std::array kAuthorKeys{"author", "authors", "byline"};
+constexpr std::array kDateKeys{"date", "published", "published_at", "date_publish", "datePublished", "pubDate",
+                               "publish_date"};
+constexpr std::array kCategoryKeys{"category", "section", "categories"};
+constexpr std::array kLangKeys{"lang", "language"};
+
+template <size_t N>
+std::string first_field(const nlohmann::json& j, const std::array<const char*, N>& keys) {
+  for (const char* k : keys)
+    if (std::string v = str_field(j, k); !v.empty()) return v;
+  return {};
+}
+
 }  // namespace
 
 Article parse_jsonl_line(std::string_view line, const std::string& source, size_t line_no) {
@@ -57,18 +78,24 @@ Article parse_jsonl_line(std::string_view line, const std::string& source, size_
   Article a;
   a.source = source;
   a.source_line = static_cast<uint32_t>(line_no);
-  a.id = str_field(j, "id");
-  std::string url = str_field(j, "url");
+  a.id = first_field(j, kIdKeys);
+  std::string url = first_field(j, kUrlKeys);
   if (!url.empty()) a.url = canonical_url(url).empty() ? url : canonical_url(url);
   if (a.id.empty() && a.url.empty()) throw InputError(where, "no \"id\" or \"url\"");
-  auto text = j.find("text");
-  if (text == j.end() || !text->is_string()) throw InputError(where, "no \"text\" string");
-  a.title = str_field(j, "title");
-  a.author = str_field(j, "author");
-  a.lang = str_field(j, "lang");
-  a.category = str_field(j, "category");
-  if (a.category.empty()) a.category = str_field(j, "section");
-  if (std::string d = str_field(j, "date"); !d.empty()) a.date = parse_date(d);
+  const nlohmann::json* text = nullptr;
+  for (const char* k : kTextKeys)
+    if (auto it = j.find(k); it != j.end() && it->is_string()) {
+      text = &*it;
+      break;
+    }
+  if (!text) throw InputError(where, "no \"text\" string (nor \"body\", \"content\", \"maintext\" or \"article\")");
+  a.title = first_field(j, kTitleKeys);
+  a.author = first_field(j, kAuthorKeys);
+  if (a.author.size() > 3 && (a.author[0] == 'B' || a.author[0] == 'b') && a.author[1] == 'y' && a.author[2] == ' ')
+    a.author.erase(0, 3);  // a byline as printed: "By Ann Lee"
+  a.lang = first_field(j, kLangKeys);
+  a.category = first_field(j, kCategoryKeys);
+  if (std::string d = first_field(j, kDateKeys); !d.empty()) a.date = parse_date(d);
   for (auto& p : split_paragraphs(text->get<std::string>())) {
     Block b;
     b.text = std::move(p);

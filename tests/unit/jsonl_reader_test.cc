@@ -1,0 +1,87 @@
+// JSON Lines records: the contract's field names, the names common news dumps use for the same
+// fields, and the one-line errors for records that cannot be indexed.
+#include <gtest/gtest.h>
+
+#include "errors.h"
+#include "readers/jsonl_reader.h"
+
+using namespace newsindex;
+
+namespace {
+
+struct FieldCase {
+  const char* name;
+  const char* line;
+  const char* id, *url, *title, *author, *date, *category, *lang, *first_paragraph;
+};
+
+}  // namespace
+
+class JsonlFields : public ::testing::TestWithParam<FieldCase> {};
+
+TEST_P(JsonlFields, Read) {
+  const FieldCase& c = GetParam();
+  const Article a = parse_jsonl_line(c.line, "feed.jsonl", 7);
+  EXPECT_EQ(a.id, c.id);
+  EXPECT_EQ(a.url, c.url);
+  EXPECT_EQ(a.title, c.title);
+  EXPECT_EQ(a.author, c.author);
+  EXPECT_EQ(a.date.value_or(""), c.date);
+  EXPECT_EQ(a.category, c.category);
+  EXPECT_EQ(a.lang, c.lang);
+  ASSERT_FALSE(a.blocks.empty());
+  EXPECT_EQ(a.blocks.front().text, c.first_paragraph);
+  EXPECT_EQ(a.source, "feed.jsonl");
+  EXPECT_EQ(a.source_line, 7u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, JsonlFields,
+    ::testing::Values(
+        FieldCase{"contract",
+                  R"({"id":"a1","url":"https://Example.com/x?utm_source=rss","title":"T","author":"A B","date":"2018-06-06","category":"World","lang":"en","text":"One.\n\nTwo."})",
+                  "a1", "https://example.com/x", "T", "A B", "2018-06-06", "World", "en", "One."},
+        FieldCase{"section_for_category", R"({"id":"a2","text":"x","section":"Sport"})", "a2", "", "", "", "", "Sport", "",
+                  "x"},
+        FieldCase{"news_please",
+                  R"({"_id":"np1","headline":"H","maintext":"Body text.","date_publish":"2023-09-20 18:05:00","authors":["Ann Lee","Bo Chen"],"language":"de"})",
+                  "np1", "", "H", "Ann Lee, Bo Chen", "2023-09-20", "", "de", "Body text."},
+        FieldCase{"rss",
+                  R"({"guid":"g1","link":"https://example.com/r","title":"R","content":"C.","pubDate":"Wed, 20 Sep 2023 18:05:00 GMT","byline":"By Cy Diaz","categories":["Energy","Local"]})",
+                  "g1", "https://example.com/r", "R", "Cy Diaz", "2023-09-20", "Energy, Local", "", "C."},
+        FieldCase{"body_and_object_author",
+                  R"({"url":"https://example.com/b","body":"B.","author":{"name":"Dee"},"published_at":"2023-09-21T08:00:00+02:00"})",
+                  "", "https://example.com/b", "", "Dee", "2023-09-21", "", "", "B."},
+        // The contract's name wins over an alias present in the same record.
+        FieldCase{"contract_name_first", R"({"id":"c1","_id":"other","text":"Text.","body":"Body.","title":"T","headline":"H"})",
+                  "c1", "", "T", "", "", "", "", "Text."}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+struct BadCase {
+  const char* name;
+  const char* line;
+  const char* message;  // part of the error
+};
+
+class JsonlRejects : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(JsonlRejects, WithLineAndReason) {
+  try {
+    parse_jsonl_line(GetParam().line, "feed.jsonl", 12);
+    FAIL() << "accepted " << GetParam().line;
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("feed.jsonl:12"), std::string::npos) << what;
+    EXPECT_NE(what.find(GetParam().message), std::string::npos) << what;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Bad, JsonlRejects,
+    ::testing::Values(BadCase{"invalid_json", R"({"id":"x","text":)", "invalid JSON"},
+                      BadCase{"not_an_object", R"(["id","text"])", "not a JSON object"},
+                      BadCase{"no_id_or_url", R"({"text":"words"})", "no \"id\" or \"url\""},
+                      BadCase{"no_text", R"({"id":"x","summary":"only this"})", "no \"text\" string"},
+                      BadCase{"text_not_a_string", R"({"id":"x","text":["a","b"]})", "no \"text\" string"},
+                      BadCase{"empty", R"({"id":"x","text":""})", "empty \"text\""}),
+    [](const auto& info) { return std::string(info.param.name); });
