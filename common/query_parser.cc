@@ -128,7 +128,12 @@ std::string pad_date(std::string_view v, bool upper, size_t col, const std::stri
 class Parser {
  public:
   Parser(std::string_view text, Analyzer& an, const QueryOptions& o, schema::BodyForm form)
-      : text_(text), an_(an), opts_(o), stem_(stemmer_for(o.language)), body_(schema::body_field(form)) {
+      : text_(text),
+        an_(an),
+        opts_(o),
+        stem_(stemmer_for(o.language)),
+        body_(schema::body_field(form)),
+        stems_only_(schema::field(body_).flags & schema::kStemsOnly) {
     // A query typed in capitals is a pasted headline, not a row of acronyms.
     caps_acronyms_ = !an_.analyze(text).shouting;
   }
@@ -329,6 +334,9 @@ class Parser {
     if (exact || !t.stemmable) {
       matches_.raw.insert(t.term);
       if (t.acronym && !exact) return acronym_query(t, Xapian::Query(raw));
+      // In records that keep only stems (schema::kStemsOnly) the raw term of a stemmable word
+      // matches nothing, as a phrase matches nothing there: they cannot tell the word from its
+      // inflections, and the exact word is found in the passages.
       return Xapian::Query(raw);
     }
     matches_.stems.insert(stem_(t.term));
@@ -385,8 +393,14 @@ class Parser {
     if (p.empty()) throw QueryError("a wildcard needs at least one letter before '*'", col);
     matches_.prefixes.push_back(p);
     check_terms(1, col);
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::term(body_, p), opts_.max_wildcard,
-                         Xapian::Query::WILDCARD_LIMIT_ERROR);
+    Xapian::Query raw(Xapian::Query::OP_WILDCARD, schema::term(body_, p), opts_.max_wildcard,
+                      Xapian::Query::WILDCARD_LIMIT_ERROR);
+    if (!stems_only_) return raw;
+    // Stems begin like their words, so the stems under the prefix stand for the words (and the
+    // raw terms for words that have no stem).
+    Xapian::Query stems(Xapian::Query::OP_WILDCARD, schema::stem_prefix(body_) + p, opts_.max_wildcard,
+                        Xapian::Query::WILDCARD_LIMIT_ERROR);
+    return Xapian::Query(Xapian::Query::OP_OR, raw, stems);
   }
 
   Xapian::Query field_query(const Lexeme& l) {
@@ -438,6 +452,7 @@ class Parser {
   const QueryOptions& opts_;
   Xapian::Stem stem_;
   std::string_view body_;     // "body" or "article_body": which copy of the words the terms name
+  bool stems_only_;           // that copy has no raw term for a stemmable word (schema::kStemsOnly)
   bool any_kind_ = false;     // the ranked part can match any record: a title:/author:/... word, MatchAll
   bool caps_acronyms_ = true;
   bool saw_negative_ = false;

@@ -12,7 +12,8 @@ namespace newsindex::schema {
 // Version 1: passages, links, articles and sources as documents; see kFields.
 // Version 2: the article record's copy of the body words has its own prefixes (article_body,
 // article_acronym), so passage and article postings no longer share posting lists.
-inline constexpr int kSchemaVersion = 2;
+// Version 3: the article record keeps a stemmable word only as its stem (kStemsOnly).
+inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
@@ -47,6 +48,8 @@ enum FieldFlags : unsigned {
   kPositions = 2,   // raw terms carry positions (phrases, NEAR)
   kBoolean = 4,     // exact filter term, not analyzed except case-folding
   kUserField = 8,   // reachable as name: in the query language
+  kStemsOnly = 16,  // a stemmable word gets only its stemmed term; the raw term is kept for words
+                    // without a stem (numbers, CJK, mixed letters and digits)
 };
 
 struct Field {
@@ -63,8 +66,14 @@ inline constexpr std::array kFields{
     Field{"acronym", "XA", -1, kFree | kPositions, "acronyms written in capitals (U.S., NATO)"},
     // The article record's words, apart from the passages': a passage query then never walks
     // article postings (no kind filter, half-length lists) and each kind gets its own statistics.
-    Field{"article_body", "XW", -1, kFree, "article record: every passage's words, headings, title"},
+    // Stems only: the record exists for BM25 over the whole article, which ranks by stems; exact
+    // words, phrases and NEAR are matched in the passages, which keep every raw word.
+    Field{"article_body", "XW", -1, kFree | kStemsOnly, "article record: every passage's words, headings, title"},
     Field{"article_acronym", "XWA", -1, kFree, "article record: its acronyms"},
+    // BM25 and the feedback model divide by a record's length, the sum of its wdfs; this term's wdf
+    // counts the raw words a kStemsOnly field leaves out, so the length (and every score) stays
+    // what it was when they were stored.
+    Field{"length_pad", "XN", -1, 0, "wdf = raw words not stored (kStemsOnly), for the record's length"},
     Field{"title", "S", -1, kFree | kUserField, "article title"},
     Field{"author", "A", kSlotAuthor, kFree | kUserField, "article author"},
     Field{"section", "XS", kSlotSection, kFree | kUserField, "heading above the passage"},

@@ -88,7 +88,12 @@ StemTable& stem_table(const Xapian::Stem& stemmer) {
 // A field's prefixes, looked up once per text rather than once per word.
 struct FieldTerms {
   explicit FieldTerms(std::string_view field)
-      : field(field), prefix(schema::term(field, "")), stem_prefix(schema::stem_prefix(field)) {}
+      : field(field),
+        prefix(schema::term(field, "")),
+        stem_prefix(schema::stem_prefix(field)),
+        stems_only(schema::field(field).flags & schema::kStemsOnly) {}
+
+  const std::string& pad() { return buf = schema::term("length_pad", ""); }
 
   // schema::term(field, word), without building a string when the term is the word itself.
   const std::string& raw(const std::string& word) {
@@ -106,6 +111,7 @@ struct FieldTerms {
 
   std::string_view field;
   std::string prefix, stem_prefix, buf;
+  bool stems_only;
 };
 
 }  // namespace
@@ -153,9 +159,11 @@ Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, 
   if (analysis.tokens.empty()) return last;
   FieldTerms terms(field);
   StemTable& stems = stem_table(stem);
+  Xapian::termcount not_stored = 0;  // raw words a stems-only field leaves out
   for (const Token& tok : analysis.tokens) {
     const Xapian::termpos pos = pos_base + tok.pos + 1;  // Xapian positions start at 1
     if (positions) doc.add_posting(terms.raw(tok.term), pos);
+    else if (terms.stems_only && tok.stemmable) ++not_stored;
     else doc.add_term(terms.raw(tok.term));
     if (tok.stemmable) doc.add_term(terms.stemmed(stems.stem(stem, tok.term)));
     if (tok.acronym) {
@@ -164,6 +172,7 @@ Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, 
     }
     last = pos;
   }
+  if (not_stored) doc.add_term(terms.pad(), not_stored);
   return last;
 }
 

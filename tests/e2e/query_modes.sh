@@ -154,4 +154,16 @@ expect_status 0 "--snippet-length trims text mode" nq --snippet-length 80 --limi
 check "short snippet around the match" bash -c "sed -n 3p '$TMP/out' | awk '{ if (length(\$0) > 120) exit 1 }' && sed -n 3p '$TMP/out' | grep -q 'deterrence' && sed -n 3p '$TMP/out' | grep -q '…'"
 expect_status 0 "JSON keeps the whole passage" nq --snippet-length 80 --limit 1 -f json deterrence
 check "full text in JSON" jq -e '(.text | length) > 200' "$TMP/out"
+# Article records keep stems only (schema 3): an exact word in --articles mode still finds just
+# the articles that hold that very word, through their passages.
+printf '%s\n' '{"id":"ex1","text":"The marathon runners were running through the harbour district."}' \
+  '{"id":"ex2","text":"The harbour ferry runs twice a day and ran late on Sunday."}' >"$TMP/exact.jsonl"
+expect_status 0 "index exact-word articles" ni "$TMP/exact.jsonl"
+expect_status 0 "--articles =running" nq --articles --format json --limit 0 '=running'
+check "only the article with the word itself" bash -c "jq -r .article '$TMP/out' | tr '\n' ' ' | grep -qx 'ex1 '"
+expect_status 0 "--articles running (stemmed)" nq --articles --format json --limit 0 'running harbour'
+check "inflections count" bash -c "jq -r .article '$TMP/out' | grep '^ex' | sort | tr '\n' ' ' | grep -qx 'ex1 ex2 '"
+expect_status 0 "--articles wildcard" nq --articles --format json --limit 0 'harb*'
+check "a wildcard finds both" bash -c "jq -r .article '$TMP/out' | grep '^ex' | sort | tr '\n' ' ' | grep -qx 'ex1 ex2 '"
+expect_status 1 "--articles exact word nobody wrote" nq --articles --format json '=runned'
 finish

@@ -191,7 +191,8 @@ struct FormCase {
   const char* name;
   const char* query;
   bool body_only;        // the passage form can reach nothing but passages and links
-  bool article_matches;  // the article form finds the article record (phrases cannot: no positions)
+  bool article_matches;  // the article form finds the article record (phrases cannot: no positions;
+                         // nor can exact stemmable words: the record keeps only their stems)
 };
 class BodyForms : public ::testing::TestWithParam<FormCase> {};
 TEST_P(BodyForms, EachFormReachesItsOwnRecords) {
@@ -215,9 +216,11 @@ TEST_P(BodyForms, EachFormReachesItsOwnRecords) {
   }
 }
 INSTANTIATE_TEST_SUITE_P(
-    Schema2, BodyForms,
+    Schema3, BodyForms,
     ::testing::Values(FormCase{"word", "decoupling", true, true}, FormCase{"acronym", "U.S.", true, true},
-                      FormCase{"wildcard", "decoup*", true, true}, FormCase{"exact", "=fears", true, true},
+                      FormCase{"wildcard", "decoup*", true, true}, FormCase{"exact", "=fears", true, false},
+                      FormCase{"quoted_word", "\"fears\"", true, false}, FormCase{"exact_number", "=2018", true, true},
+                      FormCase{"exact_and_word", "=fears OR china", true, true},
                       FormCase{"number", "2018", true, true}, FormCase{"phrase", "\"fears decoupling\"", true, false},
                       FormCase{"near", "fears NEAR/2 china", true, false},
                       FormCase{"exclusion", "decoupling -weather", true, true},
@@ -225,3 +228,35 @@ INSTANTIATE_TEST_SUITE_P(
                       FormCase{"title_field", "title:doc", false, true},
                       FormCase{"only_exclusion", "-weather", false, true}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// Schema 3: the article record stores a stemmable word only as its stem, keeps the raw term of a
+// word without one, and its length is still what it was with both (raw + stem per word), so BM25
+// and feedback score it as before.
+TEST(ArticleRecord, StemsOnlyWithTheSameLength) {
+  Analyzer an;
+  Article a;
+  a.id = a.source = "doc";
+  Block b;
+  b.text = "Tariffs rose in 2018 as NATO talks stalled.";
+  a.blocks.push_back(b);
+  BuildOptions opts;
+  opts.title_weight = 0;
+  const BuiltArticle built = build_documents(a, an, opts);
+  std::map<std::string, Xapian::termcount> terms;
+  for (auto it = built.article_doc.termlist_begin(); it != built.article_doc.termlist_end(); ++it) terms[*it] = it.get_wdf();
+  EXPECT_EQ(terms.count("XWtariffs"), 0u);
+  EXPECT_EQ(terms.count("ZXWtariff"), 1u);
+  EXPECT_EQ(terms.count("XW2018"), 1u);  // no stem: the raw term stays
+  EXPECT_EQ(terms.count("XWAnato"), 1u);
+  // Eight words, 2018 the only one without a stem.
+  const Analysis words = an.analyze(b.text);
+  Xapian::termcount stemmable = 0;
+  for (const Token& t : words.tokens) stemmable += t.stemmable;
+  EXPECT_EQ(stemmable, 7u);
+  EXPECT_EQ(terms[schema::term("length_pad", "")], stemmable);
+  Xapian::termcount length = 0;
+  for (const auto& [term, wdf] : terms) length += wdf;
+  Xapian::termcount schema2_length = 0;  // raw + stem for each stemmable word, raw for the rest, acronyms
+  for (const Token& t : words.tokens) schema2_length += 1 + t.stemmable + t.acronym;
+  EXPECT_EQ(length, schema2_length);
+}

@@ -23,6 +23,17 @@ TEST(Schema, PrefixesAndSlotsAreUnique) {
   }
 }
 
+// A stems-only field has no raw terms to hang positions on, and only free text has stems.
+TEST(Schema, StemsOnlyFieldsAreFreeTextWithoutPositions) {
+  for (const auto& f : schema::kFields) {
+    if (!(f.flags & schema::kStemsOnly)) continue;
+    EXPECT_TRUE(f.flags & schema::kFree) << f.name;
+    EXPECT_FALSE(f.flags & schema::kPositions) << f.name;
+  }
+  EXPECT_TRUE(schema::field("article_body").flags & schema::kStemsOnly);
+  EXPECT_FALSE(schema::field("body").flags & schema::kStemsOnly);
+}
+
 TEST(Schema, TermsAreBoundedAndPrefixed) {
   EXPECT_EQ(schema::term("site", "example.com"), "Hexample.com");
   EXPECT_EQ(schema::term("article", "ID-1"), "XI:ID-1");  // a capital after a prefix gets ':'
