@@ -7,25 +7,20 @@
 #include <unistd.h>
 #include <xapian.h>
 
-#include <cstdlib>
 #include <string>
+
+#include "temp_dir.h"
 
 namespace newsindex {
 namespace {
 
 class MappedReads : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char dir[] = "/tmp/newsindex-mapped-XXXXXX";
-    ASSERT_NE(mkdtemp(dir), nullptr);
-    dir_ = dir;
-    enable_mapped_reads();
-  }
-  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
+  void SetUp() override { enable_mapped_reads(); }
 
   // A file of `size` bytes whose byte i is `seed + i` (mod 251): any misplaced copy shows.
   std::string make_file(const std::string& name, size_t size, unsigned seed) {
-    std::string path = dir_ + "/" + name, bytes(size, '\0');
+    std::string path = dir_ / name, bytes(size, '\0');
     for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((seed + i) % 251);
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     EXPECT_GE(fd, 0);
@@ -56,7 +51,7 @@ class MappedReads : public ::testing::Test {
     return out;
   }
 
-  std::string dir_;
+  TempDir dir_{"mapped"};
 };
 
 TEST_F(MappedReads, SameBytesAsTheFile) {
@@ -106,7 +101,7 @@ TEST_F(MappedReads, ADescriptorNumberReusedReadsTheNewFile) {
 }
 
 TEST_F(MappedReads, XapianReadsTheSameDocuments) {
-  const std::string path = dir_ + "/db";
+  const std::string path = dir_ / "db";
   const Xapian::docid n = 20000;
   auto data_of = [](Xapian::docid id) { return "document " + std::to_string(id) + std::string(150, static_cast<char>('a' + id % 26)); };
   {

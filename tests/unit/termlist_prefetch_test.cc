@@ -6,11 +6,11 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
 #include "ranking/term_scores.h"
+#include "temp_dir.h"
 
 namespace newsindex {
 namespace {
@@ -18,15 +18,10 @@ namespace {
 class TermlistPrefetchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char dir[] = "/tmp/newsindex-prefetch-XXXXXX";
-    ASSERT_NE(mkdtemp(dir), nullptr);
-    dir_ = dir;
-    path_ = dir_ + "/db";
     Xapian::WritableDatabase w(path_, Xapian::DB_CREATE);
     for (unsigned i = 1; i <= 400; ++i) add(w, i);
     w.commit();
   }
-  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
 
   // Stems and other terms, with wdfs that differ from document to document.
   static void add(Xapian::WritableDatabase& w, unsigned i) {
@@ -81,7 +76,8 @@ class TermlistPrefetchTest : public ::testing::Test {
     return out;
   }
 
-  std::string dir_, path_;
+  TempDir dir_{"prefetch"};
+  std::string path_ = dir_ / "db";
 };
 
 TEST_F(TermlistPrefetchTest, DocTermsKeepOnePrefixsBodyStemsInTermlistOrderAndTheWholeLength) {
