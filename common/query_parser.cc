@@ -427,7 +427,8 @@ class Parser {
       }
       return add_filter(l, Xapian::Query(schema::term(l.field, v)));
     }
-    // A free-text field: its words, all required, through the analyzer.
+    // A free-text field: its words, all required, through the analyzer, by their stems (the
+    // field keeps raw terms only for words without one: schema::kStemsOnly).
     Analysis a = an_.analyze(l.text, AnalyzeOptions{caps_acronyms_});
     if (a.tokens.empty()) throw QueryError(fmt::format("{}: needs a word", l.field), l.col);
     check_terms(a.tokens.size(), l.col);

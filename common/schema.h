@@ -12,7 +12,8 @@ namespace newsindex::schema {
 // Version 1: passages, links, articles and sources as documents; see kFields.
 // Version 2: the article record's copy of the body words has its own prefixes (article_body,
 // article_acronym), so passage and article postings no longer share posting lists.
-// Version 3: the article record keeps a stemmable word only as its stem (kStemsOnly).
+// Version 3: the article record's words and the title, author, section and category words keep a
+// stemmable word only as its stem (kStemsOnly), with the record's length unchanged (length_pad).
 inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
@@ -74,10 +75,12 @@ inline constexpr std::array kFields{
     // counts the raw words a kStemsOnly field leaves out, so the length (and every score) stays
     // what it was when they were stored.
     Field{"length_pad", "XN", -1, 0, "wdf = raw words not stored (kStemsOnly), for the record's length"},
-    Field{"title", "S", -1, kFree | kUserField, "article title"},
-    Field{"author", "A", kSlotAuthor, kFree | kUserField, "article author"},
-    Field{"section", "XS", kSlotSection, kFree | kUserField, "heading above the passage"},
-    Field{"category", "XC", -1, kFree | kUserField, "breadcrumb / desk of the article"},
+    // title: and the other free-text fields match stems (a word without a stem by its raw term),
+    // and every record repeats them: stems only.
+    Field{"title", "S", -1, kFree | kUserField | kStemsOnly, "article title"},
+    Field{"author", "A", kSlotAuthor, kFree | kUserField | kStemsOnly, "article author"},
+    Field{"section", "XS", kSlotSection, kFree | kUserField | kStemsOnly, "heading above the passage"},
+    Field{"category", "XC", -1, kFree | kUserField | kStemsOnly, "breadcrumb / desk of the article"},
     Field{"site", "H", kSlotSite, kBoolean | kUserField, "host of the article URL"},
     Field{"url", "U", -1, kBoolean | kUserField, "canonical URL (article or link target)"},
     Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, article"},

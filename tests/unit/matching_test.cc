@@ -260,3 +260,30 @@ TEST(ArticleRecord, StemsOnlyWithTheSameLength) {
   for (const Token& t : words.tokens) schema2_length += 1 + t.stemmable + t.acronym;
   EXPECT_EQ(length, schema2_length);
 }
+
+// The same for the title words every record repeats: title: matches stems, so passages keep the
+// stems (and the raw term of a word without one), and their length is what it was.
+TEST(PassageRecord, TitleStemsOnlyWithTheSameLength) {
+  Analyzer an;
+  Article a;
+  a.id = a.source = "doc";
+  a.title = "Tariff talks in 2018";
+  Block b;
+  b.text = "Negotiators met again.";
+  a.blocks.push_back(b);
+  const BuiltArticle built = build_documents(a, an, BuildOptions{});
+  ASSERT_EQ(built.passage_docs.size(), 1u);
+  const Xapian::Document& p = built.passage_docs[0];
+  std::map<std::string, Xapian::termcount> terms;
+  for (auto it = p.termlist_begin(); it != p.termlist_end(); ++it) terms[*it] = it.get_wdf();
+  EXPECT_EQ(terms.count("Stariff"), 0u);
+  EXPECT_EQ(terms.count("ZStariff"), 1u);
+  EXPECT_EQ(terms.count("S2018"), 1u);
+  EXPECT_EQ(terms.count("negotiators"), 1u);  // body words keep every raw term (phrases, =word)
+  Xapian::termcount length = 0;
+  for (const auto& [term, wdf] : terms) length += wdf;
+  Xapian::termcount schema2_length = 0;
+  for (const std::string& text : {a.title, b.text})
+    for (const Token& t : an.analyze(text).tokens) schema2_length += 1 + t.stemmable + t.acronym;
+  EXPECT_EQ(length, schema2_length);
+}
