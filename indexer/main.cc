@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   app.add_flag("--force", o.force, "Re-index sources even when unchanged");
   app.add_option("--lock-timeout", o.writer.lock_timeout, "Seconds to wait for another writer's lock (default 0)");
   app.add_option("--batch-size", o.writer.batch_documents,
-                 "Documents per committed transaction: the most a kill can lose (default 1000)")
+                 "Documents per committed transaction: the most a kill can lose (default 4000)")
       ->check(CLI::PositiveNumber);
   app.add_option("-j,--jobs", o.jobs, "Worker threads for parsing and analysis (default: one per core)")
       ->check(CLI::Range(1, 256));
