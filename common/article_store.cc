@@ -16,13 +16,15 @@ namespace {
 
 Xapian::Query kind(schema::Kind k) { return Xapian::Query(schema::term("type", schema::kind_name(k))); }
 
-std::vector<Xapian::Document> docs_of(const Xapian::Database& db, const Xapian::Query& q) {
+// The documents matching `q` in ordinal order (docid order where there is none), the first
+// `max` of them (0: all).
+std::vector<Xapian::Document> docs_of(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount max = 0) {
   Xapian::Enquire enq(db);
   enq.set_query(q);
   enq.set_weighting_scheme(Xapian::BoolWeight());
   enq.set_sort_by_value(schema::kSlotOrdinal, false);
   std::vector<Xapian::Document> out;
-  Xapian::MSet m = enq.get_mset(0, db.get_doccount());
+  Xapian::MSet m = enq.get_mset(0, max ? max : db.get_doccount());
   for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document());
   return out;
 }
@@ -66,13 +68,9 @@ std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) c
 }
 
 std::vector<std::string> ArticleStore::articles_from_source(const std::string& source, size_t max) const {
-  Xapian::Enquire enq(db_);
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, kind(schema::Kind::Article),
-                              Xapian::Query(schema::term("source", source))));
-  enq.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term("source", source)));
   std::vector<std::string> out;
-  Xapian::MSet m = enq.get_mset(0, static_cast<Xapian::doccount>(max));
-  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document().get_value(schema::kSlotArticle));
+  for (const auto& d : docs_of(db_, q, static_cast<Xapian::doccount>(max))) out.push_back(d.get_value(schema::kSlotArticle));
   return out;
 }
 

@@ -40,7 +40,7 @@ class ArticleStore {
   // Resolves an id or a URL (canonicalized) to an article id.
   std::optional<std::string> resolve(const std::string& id_or_url) const;
   // The articles read from source path `source` (as it was given to newsindex), in index order,
-  // at most `max`.
+  // at most `max` (0: all).
   std::vector<std::string> articles_from_source(const std::string& source, size_t max) const;
   std::vector<StoredPassage> passages(const std::string& id, uint32_t from = 0, uint32_t to = UINT32_MAX) const;
   std::vector<StoredLink> links(const std::string& id) const;

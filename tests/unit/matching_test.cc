@@ -229,6 +229,30 @@ INSTANTIATE_TEST_SUITE_P(
                       FormCase{"only_exclusion", "-weather", false, true}),
     [](const auto& info) { return std::string(info.param.name); });
 
+namespace {
+
+std::map<std::string, Xapian::termcount> wdfs(const Xapian::Document& d) {
+  std::map<std::string, Xapian::termcount> out;
+  for (auto it = d.termlist_begin(); it != d.termlist_end(); ++it) out[*it] = it.get_wdf();
+  return out;
+}
+
+Xapian::termcount length(const std::map<std::string, Xapian::termcount>& wdfs) {
+  Xapian::termcount sum = 0;
+  for (const auto& [term, wdf] : wdfs) sum += wdf;
+  return sum;
+}
+
+// A record's length in schema 2: raw + stem for each stemmable word, raw for the rest, acronyms.
+Xapian::termcount schema2_length(Analyzer& an, std::initializer_list<std::string> texts) {
+  Xapian::termcount sum = 0;
+  for (const std::string& text : texts)
+    for (const Token& t : an.analyze(text).tokens) sum += 1 + t.stemmable + t.acronym;
+  return sum;
+}
+
+}  // namespace
+
 // Schema 3: the article record stores a stemmable word only as its stem, keeps the raw term of a
 // word without one, and its length is still what it was with both (raw + stem per word), so BM25
 // and feedback score it as before.
@@ -242,8 +266,7 @@ TEST(ArticleRecord, StemsOnlyWithTheSameLength) {
   BuildOptions opts;
   opts.title_weight = 0;
   const BuiltArticle built = build_documents(a, an, opts);
-  std::map<std::string, Xapian::termcount> terms;
-  for (auto it = built.article_doc.termlist_begin(); it != built.article_doc.termlist_end(); ++it) terms[*it] = it.get_wdf();
+  auto terms = wdfs(built.article_doc);
   EXPECT_EQ(terms.count("XWtariffs"), 0u);
   EXPECT_EQ(terms.count("ZXWtariff"), 1u);
   EXPECT_EQ(terms.count("XW2018"), 1u);  // no stem: the raw term stays
@@ -254,11 +277,7 @@ TEST(ArticleRecord, StemsOnlyWithTheSameLength) {
   for (const Token& t : words.tokens) stemmable += t.stemmable;
   EXPECT_EQ(stemmable, 7u);
   EXPECT_EQ(terms[schema::term("length_pad", "")], stemmable);
-  Xapian::termcount length = 0;
-  for (const auto& [term, wdf] : terms) length += wdf;
-  Xapian::termcount schema2_length = 0;  // raw + stem for each stemmable word, raw for the rest, acronyms
-  for (const Token& t : words.tokens) schema2_length += 1 + t.stemmable + t.acronym;
-  EXPECT_EQ(length, schema2_length);
+  EXPECT_EQ(length(terms), schema2_length(an, {b.text}));
 }
 
 // The same for the title words every record repeats: title: matches stems, so passages keep the
@@ -273,17 +292,10 @@ TEST(PassageRecord, TitleStemsOnlyWithTheSameLength) {
   a.blocks.push_back(b);
   const BuiltArticle built = build_documents(a, an, BuildOptions{});
   ASSERT_EQ(built.passage_docs.size(), 1u);
-  const Xapian::Document& p = built.passage_docs[0];
-  std::map<std::string, Xapian::termcount> terms;
-  for (auto it = p.termlist_begin(); it != p.termlist_end(); ++it) terms[*it] = it.get_wdf();
+  const auto terms = wdfs(built.passage_docs[0]);
   EXPECT_EQ(terms.count("Stariff"), 0u);
   EXPECT_EQ(terms.count("ZStariff"), 1u);
   EXPECT_EQ(terms.count("S2018"), 1u);
   EXPECT_EQ(terms.count("negotiators"), 1u);  // body words keep every raw term (phrases, =word)
-  Xapian::termcount length = 0;
-  for (const auto& [term, wdf] : terms) length += wdf;
-  Xapian::termcount schema2_length = 0;
-  for (const std::string& text : {a.title, b.text})
-    for (const Token& t : an.analyze(text).tokens) schema2_length += 1 + t.stemmable + t.acronym;
-  EXPECT_EQ(length, schema2_length);
+  EXPECT_EQ(length(terms), schema2_length(an, {a.title, b.text}));
 }
