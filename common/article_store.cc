@@ -43,6 +43,12 @@ std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std
   return *p;
 }
 
+std::string article_id_of(const Xapian::Document& article_record) {
+  auto j = nlohmann::json::parse(article_record.get_data(), nullptr, false);
+  std::string id = j.is_object() ? get_str(j, "id") : std::string();
+  return id.empty() ? article_record.get_value(schema::kSlotArticle) : id;
+}
+
 std::vector<std::string> sources_with_copies(std::string source, const nlohmann::json& article) {
   std::vector<std::string> out{std::move(source)};
   if (!article.is_object()) return out;
@@ -70,7 +76,7 @@ std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) c
 std::vector<std::string> ArticleStore::articles_from_source(const std::string& source, size_t max) const {
   const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term("source", source)));
   std::vector<std::string> out;
-  for (const auto& d : docs_of(db_, q, static_cast<Xapian::doccount>(max))) out.push_back(d.get_value(schema::kSlotArticle));
+  for (const auto& d : docs_of(db_, q, static_cast<Xapian::doccount>(max))) out.push_back(article_id_of(d));
   return out;
 }
 
@@ -111,6 +117,7 @@ std::vector<StoredLink> ArticleStore::links(const std::string& id) const {
   return out;
 }
 
+// The citing articles' keys (schema::article_key), which is all a link record holds.
 std::vector<std::string> ArticleStore::citing_articles(const std::string& url) const {
   std::set<std::string> ids;
   const std::string t = schema::term("linkto", url);
@@ -125,7 +132,7 @@ std::optional<std::string> ArticleStore::article_at_url(const std::string& url) 
   const std::string article_kind(schema::kind_name(schema::Kind::Article));
   for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p) {
     Xapian::Document d = db_.get_document(*p);
-    if (d.get_value(schema::kSlotKind) == article_kind) return d.get_value(schema::kSlotArticle);
+    if (d.get_value(schema::kSlotKind) == article_kind) return article_id_of(d);
   }
   return std::nullopt;
 }
@@ -142,8 +149,9 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
       h.sources = sources_with_copies(h.source, j);
     }
     size_t n = 0;
+    const std::string self = schema::article_key(h.article);
     for (const auto& a : citing_articles(url))
-      if (a != h.article) ++n;
+      if (a != self) ++n;
     h.cited_by = n;
   }
   if ((before || after) && h.passage && h.type != "link") {

@@ -14,10 +14,11 @@ namespace {
 std::optional<Xapian::docid> article_with(const Xapian::Database& db, const std::string& term, const std::string& self,
                                           const Signature* sig, double threshold, double* best_sim) {
   const std::string article_kind(schema::kind_name(schema::Kind::Article));
+  const std::string self_key = schema::article_key(self);
   std::optional<Xapian::docid> best;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     Xapian::Document d = db.get_document(*p);
-    if (d.get_value(schema::kSlotKind) != article_kind || d.get_value(schema::kSlotArticle) == self) continue;
+    if (d.get_value(schema::kSlotKind) != article_kind || d.get_value(schema::kSlotArticle) == self_key) continue;
     double sim = 1;
     if (sig) {
       sim = similarity(*sig, unserialise_signature(d.get_value(schema::kSlotMinhash)));
@@ -44,7 +45,7 @@ std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const B
     }
   }
   if (!id) return std::nullopt;
-  return DuplicateMatch{db.get_document(*id).get_value(schema::kSlotArticle), sim};
+  return DuplicateMatch{article_id_of(db.get_document(*id)), sim};
 }
 
 void record_duplicate(Xapian::WritableDatabase& db, const DuplicateMatch& m, const BuiltArticle& b) {

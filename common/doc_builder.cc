@@ -26,11 +26,14 @@ std::string ymd_compact(const std::optional<std::string>& date) {
 void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, const std::string& site) {
   doc.add_boolean_term(schema::term("type", schema::kind_name(kind)));
   doc.add_boolean_term(schema::term("article", a.id));
-  doc.add_boolean_term(schema::term("source", a.source));
   doc.add_value(schema::kSlotKind, std::string(schema::kind_name(kind)));
-  doc.add_value(schema::kSlotArticle, a.id);
-  // Values live in every document's termlist entry: the long source path only where needed.
-  if (kind == Kind::Article) doc.add_value(schema::kSlotSource, a.source);
+  doc.add_value(schema::kSlotArticle, schema::article_key(a.id));
+  // The long source path only on the article record: a source's passages and links go with
+  // their articles (IndexWriter::clear_source), and the path is not repeated in every passage.
+  if (kind == Kind::Article) {
+    doc.add_boolean_term(schema::term("source", a.source));
+    doc.add_value(schema::kSlotSource, a.source);
+  }
   if (std::string ymd = ymd_compact(a.date); !ymd.empty()) {
     doc.add_boolean_term(schema::term("date", ymd));
     doc.add_value(schema::kSlotDate, ymd);

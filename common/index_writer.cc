@@ -247,9 +247,20 @@ void IndexWriter::replace_source(const SourceRecord& rec, std::vector<BuiltArtic
 
 void IndexWriter::clear_source(const std::string& path) {
   maybe_begin();
-  db_.delete_document(schema::term("source", path));
-  db_.delete_document(schema::term("sourcekey", path));
+  delete_records_of(path);
   count(1);
+}
+
+// Only article records carry the source term (schema 4): each takes its passages and links,
+// which share its article term, with it.
+void IndexWriter::delete_records_of(const std::string& path) {
+  const std::string source = schema::term("source", path);
+  std::vector<std::string> keys;
+  for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p)
+    keys.push_back(db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle));
+  for (const auto& key : keys) db_.delete_document(schema::term("article", key));
+  db_.delete_document(source);  // whatever the keys missed
+  db_.delete_document(schema::term("sourcekey", path));
 }
 
 void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& r) {
@@ -292,8 +303,7 @@ void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& sou
 
 void IndexWriter::remove_source(const std::string& path) {
   maybe_begin();
-  db_.delete_document(schema::term("source", path));
-  db_.delete_document(schema::term("sourcekey", path));
+  delete_records_of(path);
   count(1);
 }
 

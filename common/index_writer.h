@@ -70,6 +70,7 @@ class IndexWriter {
  private:
   void maybe_begin();
   void note_replacement(const BuiltArticle& b, const std::string& source);
+  void delete_records_of(const std::string& path);
   void count(size_t docs) { pending_ += docs; }
   std::string path_;
   Xapian::WritableDatabase db_;

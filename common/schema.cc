@@ -30,8 +30,18 @@ const Field* user_field(std::string_view name) {
   return nullptr;
 }
 
+std::string article_key(std::string_view id) {
+  if (id.size() <= kArticleKeyBytes) return std::string(id);
+  const bool is_key = id.size() == kArticleKeyBytes + 1 && id[0] == '~' &&
+                      id.find_first_not_of("0123456789abcdef", 1) == std::string_view::npos;
+  if (is_key) return std::string(id);
+  return "~" + hex_digest(id).substr(0, kArticleKeyBytes);
+}
+
 std::string term(std::string_view field_name, std::string_view value) {
   const Field& f = field(field_name);
+  std::string key;
+  if (field_name == "article" || field_name == "uid") value = key = article_key(value);
   std::string t(f.prefix);
   // A raw term starting with an upper-case letter would read as a prefix; prefixed
   // terms whose value starts with upper case get Xapian's ":" separator.

@@ -14,7 +14,9 @@ namespace newsindex::schema {
 // article_acronym), so passage and article postings no longer share posting lists.
 // Version 3: the article record's words and the title, author, section and category words keep a
 // stemmable word only as its stem (kStemsOnly), with the record's length unchanged (length_pad).
-inline constexpr int kSchemaVersion = 3;
+// Version 4: records name their article by a short key (article_key), and only article records
+// carry the source term.
+inline constexpr int kSchemaVersion = 4;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
@@ -85,10 +87,10 @@ inline constexpr std::array kFields{
     Field{"url", "U", -1, kBoolean | kUserField, "canonical URL (article or link target)"},
     Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, article"},
     Field{"lang", "L", -1, kBoolean | kUserField, "declared language"},
-    Field{"article", "XI", kSlotArticle, kBoolean | kUserField, "article id"},
+    Field{"article", "XI", kSlotArticle, kBoolean | kUserField, "article key (article_key) on every record of an article"},
     Field{"date", "D", kSlotDate, kBoolean | kUserField, "article date YYYYMMDD (ranges)"},
-    Field{"source", "XP", kSlotSource, kBoolean, "source path (all records of a source)"},
-    Field{"uid", "Q", -1, kBoolean, "unique term of an article document (its id)"},
+    Field{"source", "XP", kSlotSource, kBoolean, "source path (the article records of a source)"},
+    Field{"uid", "Q", -1, kBoolean, "unique term of an article document (its article_key)"},
     Field{"sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
     Field{"linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
     Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
@@ -99,7 +101,15 @@ inline constexpr std::array kFields{
 const Field& field(std::string_view name);        // throws std::out_of_range on unknown name
 const Field* user_field(std::string_view name);   // nullptr when not a query field
 
-// Builds "prefix + value" and hashes values that would exceed kMaxTermBytes.
+// Every record names its article by this key (article: and uid: terms, kSlotArticle): the id itself
+// up to 16 bytes, else "~" and 16 hex digits of its hash, so that a long id (an article's URL, a
+// file path) is not repeated in every passage's termlist and values. A key is its own key, so a
+// lookup may start from either; the id itself stays in the article record's data.
+inline constexpr size_t kArticleKeyBytes = 16;
+std::string article_key(std::string_view id);
+
+// Builds "prefix + value" and hashes values that would exceed kMaxTermBytes; article and uid
+// values go through article_key.
 std::string term(std::string_view field_name, std::string_view value);
 // The stemmed-term prefix for a free-text field ("Z" + prefix).
 std::string stem_prefix(std::string_view field_name);

@@ -84,15 +84,26 @@ void Searcher::reopened() {
   article_cache_.clear();
 }
 
-void Searcher::fill_article(Hit& h) {
-  auto it = article_cache_.find(h.article);
+const std::string& Searcher::article_data(const std::string& key) {
+  auto it = article_cache_.find(key);
   if (it == article_cache_.end()) {
     if (article_cache_.size() >= kArticleCacheSize) article_cache_.clear();  // an endless batch stays bounded
-    const auto doc = article_docid(db_, h.article);
-    it = article_cache_.emplace(h.article, doc ? db_.get_document(*doc).get_data() : std::string()).first;
+    const auto doc = article_docid(db_, key);
+    it = article_cache_.emplace(key, doc ? db_.get_document(*doc).get_data() : std::string()).first;
   }
-  auto j = nlohmann::json::parse(it->second, nullptr, false);
+  return it->second;
+}
+
+void Searcher::name_article(Hit& h) {
+  if (h.article.size() <= schema::kArticleKeyBytes) return;  // a short id is its own key
+  auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
+  if (std::string id = j.is_object() ? str_or_empty(j, "id") : std::string(); !id.empty()) h.article = std::move(id);
+}
+
+void Searcher::fill_article(Hit& h) {
+  auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
   if (!j.is_object()) return;
+  if (std::string id = str_or_empty(j, "id"); !id.empty()) h.article = std::move(id);
   h.title = str_or_empty(j, "title");
   if (auto d = j.find("date"); d != j.end() && d->is_string()) h.date = d->get<std::string>();
   h.url = str_or_empty(j, "url");
@@ -124,6 +135,7 @@ Hit Searcher::hit_for(const Xapian::Document& doc, size_t rank, double score, co
   h.type = doc.get_value(schema::kSlotKind);
   h.article = doc.get_value(schema::kSlotArticle);
   if (opts.need_text) fill_article(h);
+  else name_article(h);
   if (h.type == schema::kind_name(schema::Kind::Article)) {
     if (opts.need_text) best_passage(h, q, opts);
   } else if (opts.need_text || !opts.articles) {
@@ -173,6 +185,7 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
     h.score = r.score;
     h.type = std::string(schema::kind_name(schema::Kind::Article));
     h.article = r.article;
+    if (!opts.need_text) name_article(h);
     if (opts.need_text) {
       fill_article(h);
       if (r.passage_doc) {

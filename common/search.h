@@ -45,7 +45,11 @@ class Searcher {
   Xapian::Query full_query(const ParsedQuery& q, const SearchOptions& opts) const;
 
  private:
+  // Records hold their article's key (schema::article_key): these turn it into the article's id,
+  // fill_article with the article's title, date, URL and sources too.
   void fill_article(Hit& h);
+  void name_article(Hit& h);
+  const std::string& article_data(const std::string& key);  // the article record's data, cached
   SearchResult ranked_articles(const ParsedQuery& q, const SearchOptions& opts);
   SearchResult ranked_passages(const ParsedQuery& q, const SearchOptions& opts);
   RankQuery rank_query(const ParsedQuery& q, const SearchOptions& opts) const;
@@ -57,7 +61,7 @@ class Searcher {
   Ranker ranker_;
   Analyzer& analyzer_;
   static constexpr size_t kArticleCacheSize = 4096;
-  std::map<std::string, std::string> article_cache_;  // id -> article data JSON
+  std::map<std::string, std::string> article_cache_;  // article key -> article data JSON
 };
 
 }  // namespace newsindex

@@ -27,4 +27,25 @@ check "three sources left" bash -c "jq -se 'length == 3' '$TMP/out'"
 expect_status 0 "--prune with a trailing slash" ni --prune "$TMP/news2/"
 check "the sibling's gone file pruned" grep -q "c.jsonl: gone" "$TMP/err"
 expect_status 1 "its articles are gone" nq -c article:g20
+
+# Long article ids (a path, a URL) are keys on the records (schema 4), and only article records
+# name their source: pruning still takes every passage and link, and hits still show the ids.
+DB="$TMP/long.db"
+mkdir -p "$TMP/long/a-directory-with-a-name-long-enough"
+long="$TMP/long/a-directory-with-a-name-long-enough"
+cp "$SRC/corpus/"*.txt "$long/seed.txt"
+url="https://www.example.com/business/2024/03/18/chip-makers-brace-for-decoupling"
+printf '{"url": "%s", "title": "Chip makers brace for decoupling", "text": "Chip makers brace for decoupling as export rules tighten."}\n' "$url" >"$long/wire.jsonl"
+expect_status 0 "index articles with long ids" ni "$TMP/long"
+expect_status 0 "passage hits name the path and the URL" nq --format json --limit 50 decoupling
+check "the path id" jq -se --arg id "$long/seed.txt" 'any(.[]; .article == $id)' "$TMP/out"
+check "the URL id" jq -se --arg id "$url" 'any(.[]; .article == $id)' "$TMP/out"
+expect_status 0 "article hits too, also in TSV" nq --articles --format tsv decoupling
+check "TSV names the URL" grep -qF "$url" "$TMP/out"
+expect_status 0 "article: takes the long id" nq -c "article:$url"
+check "one passage" grep -qx 1 "$TMP/out"
+rm "$long/seed.txt"
+expect_status 0 "--prune the long-id article" ni --prune "$TMP/long"
+expect_status 0 "stats" nq --stats
+check "its passages and links went with it" jq -e '.articles == 1 and .passages == 1 and .links == 0 and .documents == 3' "$TMP/out"
 finish

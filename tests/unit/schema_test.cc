@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "errors.h"
 #include "index_writer.h"
@@ -54,6 +56,35 @@ TEST(Schema, ArticleTermsShownInPassageForm) {
   for (auto [term, shown] : cases) EXPECT_EQ(schema::passage_form_name(term), shown) << term;
   EXPECT_EQ(schema::term("article_body", "fears"), "XWfears");
   EXPECT_EQ(schema::stem_prefix("article_body"), "ZXW");
+}
+
+// A long id (a URL, a path) is not repeated on every passage: records carry a short key, and a
+// lookup may start from the id or from the key.
+TEST(Schema, ArticleKeysAreShortStableAndIdempotent) {
+  struct Case {
+    std::string id;
+    bool kept;  // the key is the id itself
+  };
+  const std::vector<Case> cases{
+      {"brown-ca01-0-r0", true},
+      {"0123456789abcdef", true},  // exactly the limit
+      {"https://www.example.com/news/world/2024/03/18/chip-makers-brace-for-decoupling", false},
+      {"/home/user/corpus/2018/abe-trump-japan-north-korea-decoupling-2018-06-06.txt", false},
+      {"0123456789abcdefg", false},  // one over
+      {"~0123456789abcdeg", false},  // looks like a key, but not hex
+  };
+  std::set<std::string> keys;
+  for (const auto& c : cases) {
+    const std::string key = schema::article_key(c.id);
+    EXPECT_EQ(key == c.id, c.kept) << c.id;
+    EXPECT_LE(key.size(), schema::kArticleKeyBytes + 1) << c.id;
+    EXPECT_EQ(schema::article_key(key), key) << c.id;  // idempotent
+    EXPECT_EQ(schema::term("article", c.id), schema::term("article", key)) << c.id;
+    EXPECT_EQ(schema::term("uid", c.id), schema::term("uid", key)) << c.id;
+    EXPECT_TRUE(keys.insert(key).second) << c.id;
+  }
+  EXPECT_EQ(schema::article_key(cases[2].id), schema::article_key(std::string(cases[2].id)));
+  EXPECT_EQ(schema::article_key(cases[2].id)[0], '~');
 }
 
 TEST(Schema, KindNamesRoundTrip) {
