@@ -41,7 +41,7 @@ std::string article_key(std::string_view id) {
 std::string term(std::string_view field_name, std::string_view value) {
   const Field& f = field(field_name);
   std::string key;
-  if (field_name == "article" || field_name == "uid") value = key = article_key(value);
+  if (f.flags & kKeyed) value = key = article_key(value);
   std::string t(f.prefix);
   // A raw term starting with an upper-case letter would read as a prefix; prefixed
   // terms whose value starts with upper case get Xapian's ":" separator.

@@ -53,6 +53,7 @@ enum FieldFlags : unsigned {
   kUserField = 8,   // reachable as name: in the query language
   kStemsOnly = 16,  // a stemmable word gets only its stemmed term; the raw term is kept for words
                     // without a stem (numbers, CJK, mixed letters and digits)
+  kKeyed = 32,      // an exact value longer than 16 bytes is written as its key (article_key)
 };
 
 struct Field {
@@ -84,13 +85,13 @@ inline constexpr std::array kFields{
     Field{"section", "XS", kSlotSection, kFree | kUserField | kStemsOnly, "heading above the passage"},
     Field{"category", "XC", -1, kFree | kUserField | kStemsOnly, "breadcrumb / desk of the article"},
     Field{"site", "H", kSlotSite, kBoolean | kUserField, "host of the article URL"},
-    Field{"url", "U", -1, kBoolean | kUserField, "canonical URL (article or link target)"},
+    Field{"url", "U", -1, kBoolean | kUserField | kKeyed, "canonical URL (article or link target)"},
     Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, article"},
     Field{"lang", "L", -1, kBoolean | kUserField, "declared language"},
-    Field{"article", "XI", kSlotArticle, kBoolean | kUserField, "article key (article_key) on every record of an article"},
+    Field{"article", "XI", kSlotArticle, kBoolean | kUserField | kKeyed, "article key (article_key) on every record of an article"},
     Field{"date", "D", kSlotDate, kBoolean | kUserField, "article date YYYYMMDD (ranges)"},
     Field{"source", "XP", kSlotSource, kBoolean, "source path (the article records of a source)"},
-    Field{"uid", "Q", -1, kBoolean, "unique term of an article document (its article_key)"},
+    Field{"uid", "Q", -1, kBoolean | kKeyed, "unique term of an article document (its article_key)"},
     Field{"sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
     Field{"linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
     Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
@@ -104,12 +105,13 @@ const Field* user_field(std::string_view name);   // nullptr when not a query fi
 // Every record names its article by this key (article: and uid: terms, kSlotArticle): the id itself
 // up to 16 bytes, else "~" and 16 hex digits of its hash, so that a long id (an article's URL, a
 // file path) is not repeated in every passage's termlist and values. A key is its own key, so a
-// lookup may start from either; the id itself stays in the article record's data.
+// lookup may start from either; the id itself stays in the article record's data. The url: term
+// of every record (kKeyed) is written the same way.
 inline constexpr size_t kArticleKeyBytes = 16;
 std::string article_key(std::string_view id);
 
-// Builds "prefix + value" and hashes values that would exceed kMaxTermBytes; article and uid
-// values go through article_key.
+// Builds "prefix + value" and hashes values that would exceed kMaxTermBytes; the values of kKeyed
+// fields go through article_key.
 std::string term(std::string_view field_name, std::string_view value);
 // The stemmed-term prefix for a free-text field ("Z" + prefix).
 std::string stem_prefix(std::string_view field_name);

@@ -81,6 +81,7 @@ TEST(Schema, ArticleKeysAreShortStableAndIdempotent) {
     EXPECT_EQ(schema::article_key(key), key) << c.id;  // idempotent
     EXPECT_EQ(schema::term("article", c.id), schema::term("article", key)) << c.id;
     EXPECT_EQ(schema::term("uid", c.id), schema::term("uid", key)) << c.id;
+    EXPECT_EQ(schema::term("url", c.id), schema::term("url", key)) << c.id;
     EXPECT_TRUE(keys.insert(key).second) << c.id;
   }
   EXPECT_EQ(schema::article_key(cases[2].id), schema::article_key(std::string(cases[2].id)));
