@@ -192,12 +192,13 @@ size_t quote_len(std::string_view s, size_t i) {
 std::string extract_shortcode_links(std::string_view line, std::vector<LinkRef>& links, int block_index) {
   static constexpr std::string_view kOpen = "[interstitial_link";
   static constexpr std::string_view kClose = "[/interstitial_link]";
-  std::string out;
+  std::string out, around;  // the line with the anchors in it; the line without them
   size_t pos = 0;
   while (true) {
     size_t open = line.find(kOpen, pos);
     if (open == std::string_view::npos) break;
     out.append(line.substr(pos, open - pos));
+    around.append(line.substr(pos, open - pos));
     size_t tag_end = line.find(']', open);
     if (tag_end == std::string_view::npos) tag_end = line.size();
     std::string_view attrs = line.substr(open + kOpen.size(), tag_end - open - kOpen.size());
@@ -212,12 +213,37 @@ std::string extract_shortcode_links(std::string_view line, std::vector<LinkRef>&
     }
     size_t close = tag_end >= line.size() ? std::string_view::npos : line.find(kClose, tag_end);
     size_t anchor_end = close == std::string_view::npos ? line.size() : close;
-    if (tag_end < line.size()) link.anchor = normalize_space(line.substr(tag_end + 1, anchor_end - tag_end - 1));
+    if (tag_end < line.size()) {
+      const std::string_view anchor = line.substr(tag_end + 1, anchor_end - tag_end - 1);
+      link.anchor = normalize_space(anchor);
+      out.append(anchor);
+    }
     if (!link.url.empty()) links.push_back(link);
     pos = close == std::string_view::npos ? line.size() : close + kClose.size();
   }
-  if (pos < line.size()) out.append(line.substr(pos));
+  if (pos < line.size()) {
+    out.append(line.substr(pos));
+    around.append(line.substr(pos));
+  }
+  // A line of nothing but links is a related-links line: no text of its own. A link inside a
+  // sentence keeps its anchor words there ("... [link]Chip stocks had rallied[/link] for most of
+  // the year"), as a browser would show them.
+  if (normalize_space(around).empty()) return {};
   return normalize_space(out);
+}
+
+void add_paragraph(Article& a, std::string text, uint32_t line) {
+  if (text.find("[interstitial_link") != std::string::npos) {
+    const int previous = static_cast<int>(a.blocks.size()) - 1;
+    const size_t links_before = a.links.size();
+    text = extract_shortcode_links(text, a.links, previous);
+    if (text.empty()) return;
+    for (size_t l = links_before; l < a.links.size(); ++l) a.links[l].block_index = previous + 1;
+  }
+  Block b;
+  b.text = std::move(text);
+  b.line = line;
+  a.blocks.push_back(std::move(b));
 }
 
 bool looks_like_news_text(std::string_view text) {

@@ -14,7 +14,13 @@ Article read_news_text(std::string_view text, const std::string& source);
 bool looks_like_news_text(std::string_view text);
 
 // Pulls [interstitial_link url=”…”]anchor[/interstitial_link] shortcodes out of a line: the
-// anchor stays in the returned text, the link is appended to `links`.
+// anchor stays in the returned text, the link is appended to `links`. A line holding nothing
+// but links (a related-links line) returns "".
 std::string extract_shortcode_links(std::string_view line, std::vector<LinkRef>& links, int block_index);
+
+// Appends a paragraph that may hold those shortcodes (JSON Lines dumps of the same sites carry
+// them too; plain text stays verbatim, and auto-detection sends a file with them here): a link inside the text belongs to this paragraph; a paragraph of nothing
+// but links adds no block, and its links stand after the previous one.
+void add_paragraph(Article& a, std::string text, uint32_t line);
 
 }  // namespace newsindex

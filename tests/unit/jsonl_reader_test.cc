@@ -85,3 +85,21 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"text_not_a_string", R"({"id":"x","text":["a","b"]})", "no \"text\" string"},
                       BadCase{"empty", R"({"id":"x","text":""})", "empty \"text\""}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// Dumps of the same sites as the news-text files carry the same link shortcodes in their text:
+// the links are recorded and no shortcode words reach a passage.
+TEST(JsonlLinks, ShortcodesInTheTextBecomeLinks) {
+  const Article a = parse_jsonl_line(
+      R"({"id":"s1","text":"Shares fell. [interstitial_link url=https://a.example/x]Chip stocks had rallied[/interstitial_link] for a year.\n\n)"
+      R"([interstitial_link url=https://a.example/y]Related story[/interstitial_link]\n\nMore text here."})",
+      "feed.jsonl", 3);
+  ASSERT_EQ(a.blocks.size(), 2u);
+  EXPECT_EQ(a.blocks[0].text, "Shares fell. Chip stocks had rallied for a year.");
+  EXPECT_EQ(a.blocks[1].text, "More text here.");
+  ASSERT_EQ(a.links.size(), 2u);
+  EXPECT_EQ(a.links[0].url, "https://a.example/x");
+  EXPECT_EQ(a.links[0].anchor, "Chip stocks had rallied");
+  EXPECT_EQ(a.links[0].block_index, 0);  // inside the first paragraph
+  EXPECT_EQ(a.links[1].anchor, "Related story");
+  EXPECT_EQ(a.links[1].block_index, 0);  // a related link after it
+}

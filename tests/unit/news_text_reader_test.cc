@@ -106,6 +106,33 @@ TEST(NewsTextReader, SeedSegmentsIntoPassagesWithSections) {
   EXPECT_EQ(s.block_passage[static_cast<size_t>(a.links[0].block_index)], 6u);
 }
 
+// A link inside a sentence keeps its words in the passage; a line of nothing but a link is a
+// related link, with no passage of its own.
+TEST(NewsTextReader, InlineLinkAnchorsStayInTheirSentence) {
+  struct Case {
+    const char* line;
+    const char* text;
+    size_t links;
+  };
+  const Case cases[] = {
+      {"It fell. [interstitial_link url=https://a.example/x]Chip stocks had rallied[/interstitial_link] for a year.",
+       "It fell. Chip stocks had rallied for a year.", 1},
+      {"[interstitial_link url=”https://a.example/y”]Why talks stalled[/interstitial_link]", "", 1},
+      {"  [interstitial_link url=https://a.example/y]One[/interstitial_link] [interstitial_link url=https://a.example/z]Two[/interstitial_link] ",
+       "", 2},
+      {"Read more: [interstitial_link url=https://a.example/z]Foundries expand[/interstitial_link]",
+       "Read more: Foundries expand", 1},
+      {"Shares ([interstitial_link url=https://a.example/q]quote[/interstitial_link]), then more.",
+       "Shares (quote), then more.", 1},
+      {"Cut off [interstitial_link url=https://a.example/t]never closed", "Cut off never closed", 1},
+  };
+  for (const auto& c : cases) {
+    std::vector<LinkRef> links;
+    EXPECT_EQ(extract_shortcode_links(c.line, links, 0), c.text) << c.line;
+    EXPECT_EQ(links.size(), c.links) << c.line;
+  }
+}
+
 struct ShapeCase {
   const char* name;
   const char* text;
