@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <unordered_map>
@@ -22,6 +23,9 @@ struct Candidates {
   std::unordered_map<std::string, std::string> meta;  // property/name/itemprop/http-equiv -> content
   std::string canonical_href, base_href, html_lang, title;
   std::string h1_in_root, h1_anywhere, time_in_root, time_anywhere;
+  // What the page shows as its byline or dateline, for pages without the metadata: an element
+  // marked as the author (class/id "byline", "author", rel or itemprop "author") or the date.
+  std::string byline_in_root, author_mark_anywhere, dateline_in_root;
   std::vector<json> json_ld;
 };
 
@@ -60,7 +64,50 @@ std::string time_value(const GumboNode* n) {
   return dt ? std::string(dt) : text_content(n);
 }
 
+// A word of a class or id starts with one of `words` ("byline", "article-author", "c-byline__name",
+// "dateline", "publish-date", "authorName"), so "candidate" is not a date.
+bool names_any(const GumboNode* n, std::initializer_list<std::string_view> words) {
+  for (const char* attr : {"class", "id"}) {
+    const char* value = attribute(n, attr);
+    if (!value) continue;
+    const std::string low = ascii_lower(value);
+    for (size_t start = 0; start < low.size();) {
+      size_t end = start;
+      while (end < low.size() && std::isalnum(static_cast<unsigned char>(low[end]))) ++end;
+      const std::string_view word = std::string_view(low).substr(start, end - start);
+      for (std::string_view w : words)
+        if (word.starts_with(w)) return true;
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
+// Visible byline and dateline text: short, the first of each.
+void collect_visible_marks(const GumboNode* n, bool in_root, Candidates& c) {
+  constexpr size_t kMaxBytes = 200;
+  const bool author_mark = has_token(attribute(n, "rel"), "author") || has_token(attribute(n, "itemprop"), "author");
+  if (author_mark && c.author_mark_anywhere.empty()) {
+    std::string t = collapse_whitespace(text_content(n));
+    if (t.size() <= kMaxBytes) c.author_mark_anywhere = t;
+  }
+  if (!in_root) return;
+  if (c.byline_in_root.empty() && (author_mark || names_any(n, {"byline", "by-line", "author"})) &&
+      !names_any(n, {"bio", "avatar", "image", "photo"})) {
+    std::string t = collapse_whitespace(text_content(n));
+    if (!t.empty() && t.size() <= kMaxBytes) c.byline_in_root = t;
+  }
+  if (c.dateline_in_root.empty() &&
+      (has_token(attribute(n, "itemprop"), "datepublished") || names_any(n, {"dateline", "date", "timestamp", "published"}))) {
+    const char* dt = attribute(n, "datetime");
+    if (!dt) dt = attribute(n, "content");
+    std::string t = dt ? std::string(dt) : collapse_whitespace(text_content(n));
+    if (!t.empty() && t.size() <= kMaxBytes) c.dateline_in_root = t;
+  }
+}
+
 void collect_element(const GumboNode* n, bool in_root, Candidates& c) {
+  collect_visible_marks(n, in_root, c);
   switch (tag_of(n)) {
     case GUMBO_TAG_HTML:
       if (const char* lang = attribute(n, "lang"); lang && c.html_lang.empty()) c.html_lang = lang;
@@ -207,6 +254,10 @@ std::optional<std::string> pick_date(const Candidates& c, const std::vector<cons
                                ld_string(ld, "datePublished"), c.time_anywhere, first_meta(c, kLateMeta),
                                ld_string(ld, "dateCreated")})
     if (auto d = iso_date(v)) return d;
+  // Last, what the page shows: "By Ann Lee | March 18, 2024", "Updated 9:30 a.m. EDT, March 18, 2024".
+  for (const std::string& v : {c.dateline_in_root, c.byline_in_root})
+    if (auto d = iso_date(v)) return d;
+    else if (auto in_text = parse_date(v)) return in_text;
   return std::nullopt;
 }
 
@@ -218,11 +269,56 @@ std::string clean_author(std::string a) {
   return looks_like_url(a) ? "" : a;
 }
 
+// A month's name or its abbreviation ("Mar", "Sept.", "March"), not a name that starts like one.
+bool is_month_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kMonths = {
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+      "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+  const std::string low = ascii_lower(std::string(w));
+  return std::find(kMonths.begin(), kMonths.end(), low) != kMonths.end();
+}
+
+// The names in a visible byline: "By Ann Lee and Bo Ng | March 18, 2024" -> "Ann Lee and Bo Ng".
+// The line is cut at a separator, a date or time, or "Updated"/"Published"; what is left must
+// look like names (a few capitalised words), or nothing is taken.
+std::string byline_names(std::string_view line) {
+  std::string t = collapse_whitespace(line);
+  for (std::string_view by : {"By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door "})
+    if (t.starts_with(by)) {
+      t.erase(0, by.size());
+      break;
+    }
+  for (std::string_view sep : {" | ", "|", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "})
+    if (size_t p = t.find(sep); p != std::string::npos) t.resize(p);
+  std::string out;
+  size_t words = 0;
+  size_t start = 0;
+  while (start < t.size()) {
+    size_t end = t.find(' ', start);
+    if (end == std::string::npos) end = t.size();
+    std::string_view w = std::string_view(t).substr(start, end - start);
+    const bool stop = is_month_word(w) || w.find_first_of("0123456789") != std::string_view::npos ||
+                      w == "Updated" || w == "Published" || w == "updated" || w == "published" || w == "on";
+    if (stop) break;
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+    ++words;
+    start = end + 1;
+  }
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  const bool capitalised = !out.empty() && !(out[0] >= 'a' && out[0] <= 'z') && !std::ispunct(static_cast<unsigned char>(out[0]));
+  return capitalised && words <= 8 ? out : std::string();
+}
+
 std::string pick_author(const Candidates& c, const std::vector<const json*>& ld) {
   static constexpr std::array<std::string_view, 4> kLateMeta = {"article:author", "parsely-author",
                                                                 "sailthru.author", "dc.creator"};
   for (const std::string& a : {meta_value(c, "author"), ld_string(ld, "author"), first_meta(c, kLateMeta)})
     if (std::string clean = clean_author(a); !clean.empty()) return clean;
+  // Last, what the page shows as its byline.
+  for (const std::string& line : {c.byline_in_root, c.author_mark_anywhere})
+    if (std::string names = byline_names(line); !names.empty()) return names;
   return "";
 }
 

@@ -79,8 +79,9 @@ bool is_furniture_token(std::string_view token) {
       "share", "sharing", "social", "subscri", "newsletter", "promo", "advert", "related",
       "comments", "cookie", "paywall", "sidebar", "breadcrumb", "outbrain", "taboola", "disqus",
       "recirc", "most-popular", "signup"};
-  static constexpr std::array<std::string_view, 11> kWords = {
-      "ad", "ads", "adv", "adslot", "dfp", "gpt", "sponsored", "comment", "popup", "modal", "byline"};
+  static constexpr std::array<std::string_view, 13> kWords = {
+      "ad", "ads", "adv", "adslot", "dfp", "gpt", "sponsored", "comment", "popup", "modal", "byline",
+      "dateline", "timestamp"};  // read for the metadata (html_metadata.cc), not text
   for (std::string_view w : kContains)
     if (token.find(w) != std::string_view::npos) return true;
   size_t start = 0;

@@ -367,5 +367,56 @@ TEST(HtmlReader, GarbageNeverCrashes) {
   }
 }
 
+// Pages without author or date metadata: the byline and dateline the page shows, as a last
+// resort, and only from elements marked as such.
+struct VisibleBylineCase {
+  const char* name;
+  const char* body;
+  const char* author;
+  const char* date;  // "" = none
+};
+
+class VisibleByline : public ::testing::TestWithParam<VisibleBylineCase> {};
+
+TEST_P(VisibleByline, Read) {
+  const VisibleBylineCase& c = GetParam();
+  const std::string page = std::string("<html><head><title>Port strike ends</title>") +
+                           (std::string(c.name) == "metadata_wins" ? "<meta name=author content='Meta Name'>" : "") +
+                           "</head><body>" + c.body + "</body></html>";
+  const Article a = read_html(page, "b.html");
+  EXPECT_EQ(a.author, c.author);
+  EXPECT_EQ(a.date.value_or(""), c.date);
+  for (const auto& b : a.blocks) EXPECT_EQ(b.text.find("Updated"), std::string::npos) << b.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pages, VisibleByline,
+    ::testing::Values(
+        VisibleBylineCase{"byline_names_and_date",
+                          "<article><h1>Port strike ends</h1><div class='byline'>By Maria Chen and Tom Price | March 18, 2024</div>"
+                          "<p>Dock workers returned on Monday after a six-day strike.</p></article>",
+                          "Maria Chen and Tom Price", "2024-03-18"},
+        VisibleBylineCase{"names_that_start_like_months",
+                          "<article><span class='article-author'>Mark Junot</span><div class='dateline'>Updated 9:30 a.m. EDT, "
+                          "Sept. 4, 2023</div><p>Dock workers returned on Monday after a six-day strike.</p></article>",
+                          "Mark Junot", "2023-09-04"},
+        VisibleBylineCase{"metadata_wins",
+                          "<article><div class='byline'>By Someone Else</div><p>Dock workers returned on Monday.</p></article>",
+                          "Meta Name", ""},
+        VisibleBylineCase{"rel_author_outside_the_article",
+                          "<header><a rel='author' href='/ann'>Ann Lee</a></header>"
+                          "<article><p>Dock workers returned on Monday after a six-day strike.</p></article>",
+                          "Ann Lee", ""},
+        VisibleBylineCase{"a_candidate_is_not_a_date",
+                          "<article><div class='candidate-list'>Vote on November 5, 2024</div>"
+                          "<p>Dock workers returned on Monday after a six-day strike.</p></article>",
+                          "", ""},
+        VisibleBylineCase{"not_names",
+                          "<article><div class='byline'>by staff | 2 hours ago</div>"
+                          "<div class='author-bio'>Maria Chen covers ports and shipping for the paper.</div>"
+                          "<p>Dock workers returned on Monday after a six-day strike.</p></article>",
+                          "", ""}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 }  // namespace
 }  // namespace newsindex
