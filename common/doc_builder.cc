@@ -95,6 +95,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   BuiltArticle out;
   out.id = a.id;
   const Xapian::Stem stem = stemmer_for(!opts.language.empty() ? opts.language : a.lang);
+  out.language = stemmer_name(stem);
   const std::string site = url_host(a.url);
   Segmented seg = segment(a, an, opts.segment);
   const FieldWords fields = field_words(a, an);

@@ -34,6 +34,7 @@ struct BuiltArticle {
   std::vector<Xapian::Document> passage_docs;
   std::vector<Xapian::Document> link_docs;
   size_t invalid_utf8 = 0;
+  std::string language;  // the stemmer's name (stemmer_name)
 };
 
 // Fills a missing id: canonical URL, else the source path.

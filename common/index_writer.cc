@@ -128,6 +128,23 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
         printable_name(path), v.empty() ? "(none)" : v, schema::kSchemaVersion));
 }
 
+std::vector<std::string> index_languages(const Xapian::Database& db) {
+  std::vector<std::string> out;
+  const std::string list = db.get_metadata(schema::kLanguagesKey);
+  for (size_t start = 0; start < list.size();) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    if (end > start) out.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string default_query_language(const Xapian::Database& db) {
+  const std::vector<std::string> langs = index_languages(db);
+  return langs.size() == 1 ? langs.front() : "english";
+}
+
 Xapian::Database open_for_reading(const std::string& path) {
   if (!std::filesystem::exists(path))
     throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", printable_name(path), printable_name(path)));
@@ -180,6 +197,7 @@ void IndexWriter::commit() {
   if (in_txn_) {
     in_txn_ = false;
     try {
+      if (new_language_) store_languages();
       db_.commit_transaction();
     } catch (const Xapian::DatabaseError& e) {
       throw_write_error(path_, e);
@@ -195,6 +213,19 @@ void IndexWriter::commit_with_stats() {
   } catch (const Xapian::DatabaseError& e) {
     throw_write_error(path_, e);
   }
+}
+
+// The union of the languages recorded and this run's, written in the batch that brought a new one;
+// a language whose articles were all removed since stays listed (a query then falls back to
+// English, as with several languages).
+void IndexWriter::store_languages() {
+  std::set<std::string> all = languages_;
+  for (auto& l : index_languages(db_)) all.insert(std::move(l));
+  const std::string old = db_.get_metadata(schema::kLanguagesKey);
+  std::string joined;
+  for (const auto& l : all) joined.append(joined.empty() ? "" : ",").append(l);
+  if (joined != old) db_.set_metadata(schema::kLanguagesKey, joined);
+  new_language_ = false;
 }
 
 std::optional<SourceRecord> IndexWriter::source(const std::string& path) const {
@@ -268,6 +299,7 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
   size_t docs = 0;
   r.articles += articles.size();
   for (BuiltArticle& b : articles) {
+    if (languages_.insert(b.language).second) new_language_ = true;
     note_replacement(b, source);
     db_.delete_document(schema::term("article", b.id));
     if (opts_.near_duplicate > 0) {

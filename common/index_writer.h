@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,10 +72,13 @@ class IndexWriter {
   void maybe_begin();
   void note_replacement(const BuiltArticle& b, const std::string& source);
   void delete_records_of(const std::string& path);
+  void store_languages();
   void count(size_t docs) { pending_ += docs; }
   std::string path_;
   Xapian::WritableDatabase db_;
   WriterOptions opts_;
+  std::set<std::string> languages_;  // stemmers of the articles added by this run
+  bool new_language_ = false;        // one not yet written to the metadata
   bool in_txn_ = false;
   size_t pending_ = 0;
 };
@@ -86,5 +90,9 @@ class IndexWriter {
 // Opens a database for reading, checking it exists and has our schema version.
 Xapian::Database open_for_reading(const std::string& path);
 void check_schema_version(const Xapian::Database& db, const std::string& path);
+// The stemmers the index's articles were analyzed with (schema::kLanguagesKey), and the one a query
+// uses unless told: the index's language when it has one, else English.
+std::vector<std::string> index_languages(const Xapian::Database& db);
+std::string default_query_language(const Xapian::Database& db);
 
 }  // namespace newsindex

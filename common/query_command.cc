@@ -14,6 +14,7 @@
 #include "errors.h"
 #include "facets.h"
 #include "index_writer.h"
+#include "terms.h"
 #include "mapped_reads.h"
 #include "ordered_parallel.h"
 #include "recency.h"
@@ -47,6 +48,7 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
   j["links"] = kind_count(schema::Kind::Link);
   j["sources"] = kind_count(schema::Kind::Source);
   j["documents"] = db.get_doccount();
+  j["languages"] = index_languages(db);
   j["terms"] = terms;
   j["size_bytes"] = dir_size(path);
   out << j.dump() << '\n';
@@ -141,6 +143,7 @@ class QuerySession {
   QuerySession(const QueryCommand& cmd, Xapian::Database db)
       : cmd_(cmd), db_(std::move(db)), searcher_(db_, analyzer_), store_(db_) {
     qo_ = cmd.parse;
+    if (qo_.language.empty()) qo_.language = default_query_language(db_);
     qo_.synonyms = &db_;
     qo_.today = cmd.now;
     so_ = cmd.search;
@@ -179,7 +182,7 @@ class QuerySession {
   QueryOutcome run_once(const std::string& qid, std::string text, std::ostream* notes) {
     QueryOutcome o;
     if (notes && !text.empty()) {
-      if (auto fixed = suggest_correction(db_, text, analyzer_)) {
+      if (auto fixed = suggest_correction(db_, text, analyzer_, stemmer_for(qo_.language))) {
         if (cmd_.correct) text = *fixed;
         else if (cmd_.format == OutputFormat::Text) *notes << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
       }

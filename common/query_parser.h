@@ -26,7 +26,7 @@ struct QueryOptions {
   bool plain = false;             // natural-language text: no operators, every word a word
   bool default_and = false;       // words without an operator must all match
   bool stopwords = true;          // plain: leave out English function words (unless only they are left)
-  std::string language = "english";
+  std::string language = "english";  // newsquery leaves it empty unless told: the index's language
   Xapian::termcount max_wildcard = 1000;  // a wildcard expanding to more terms is an error
   size_t max_terms = 1000;                // longer queries are refused
   size_t max_depth = 100;                 // parenthesis nesting

@@ -20,6 +20,9 @@ inline constexpr int kSchemaVersion = 4;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
+// Metadata: the stemmers the articles were indexed with, comma-separated Xapian names ("german",
+// "none"): a query takes the index's language when there is only one.
+inline constexpr const char* kLanguagesKey = "newsindex:languages";
 
 // Xapian's glass backend refuses terms over 245 bytes; longer ones are hashed (as Omega does).
 inline constexpr size_t kMaxTermBytes = 240;

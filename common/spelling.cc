@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "schema.h"
+#include "terms.h"
 
 namespace newsindex {
 
@@ -56,7 +57,10 @@ std::optional<std::string> closest(const Xapian::Database& db, const std::string
 
 }  // namespace
 
-std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer) {
+std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer,
+                                              const Xapian::Stem& stem) {
+  WordStemmer stemmed(stem);
+  const std::string stem_prefix = schema::stem_prefix("body");
   std::string out;
   bool changed = false;
   size_t i = 0;
@@ -70,7 +74,8 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db, std::s
     if (plain_word(chunk)) {
       Analysis a = analyzer.analyze(chunk);
       if (a.tokens.size() == 1 && a.tokens[0].stemmable && a.tokens[0].term.size() >= 3 &&
-          db.get_termfreq(schema::term("body", a.tokens[0].term)) == 0) {
+          db.get_termfreq(schema::term("body", a.tokens[0].term)) == 0 &&
+          db.get_termfreq(stem_prefix + stemmed(a.tokens[0].term)) == 0) {
         if (auto c = closest(db, a.tokens[0].term)) {
           replaced = *c;
           changed = true;

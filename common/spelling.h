@@ -12,8 +12,11 @@
 namespace newsindex {
 
 // The query with unknown words corrected, or nullopt when every word is known or nothing
-// close enough exists. Operators, fields, phrases and wildcards are left alone.
-std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer);
+// close enough exists. A word is known when it, or its stem (by `stem`, the query's stemmer),
+// is in the index: "elections" finds "election" and is no typo. Operators, fields, phrases and
+// wildcards are left alone.
+std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer,
+                                              const Xapian::Stem& stem);
 
 // Damerau-Levenshtein distance, giving up (returning limit + 1) beyond `limit`.
 size_t edit_distance(std::string_view a, std::string_view b, size_t limit);

@@ -141,6 +141,13 @@ Xapian::Stem stemmer_for(std::string_view lang) {
   }
 }
 
+std::string stemmer_name(const Xapian::Stem& stem) {
+  if (stem.is_none()) return "none";
+  const std::string d = stem.get_description();  // "Xapian::Stem(english)"
+  const size_t open = d.find('('), close = d.rfind(')');
+  return open != std::string::npos && close > open ? d.substr(open + 1, close - open - 1) : d;
+}
+
 std::string raw_term(std::string_view field, const Token& tok) { return schema::term(field, tok.term); }
 
 std::string stemmed_term(std::string_view field, const Token& tok, const Xapian::Stem& stem) {

@@ -13,6 +13,8 @@ namespace newsindex {
 // Xapian stemmer for a BCP 47 tag or Xapian language name ("en", "en-GB", "english", "none").
 // Unknown languages get no stemming rather than an error.
 Xapian::Stem stemmer_for(std::string_view lang);
+// The stemmer's Xapian language name ("english"; "none" for no stemming).
+std::string stemmer_name(const Xapian::Stem& stem);
 
 // Adds a text's terms to a document: raw terms (with positions from pos_base when
 // `positions`), stemmed "Z" terms, and acronym terms. Returns the next free position.

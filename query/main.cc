@@ -41,7 +41,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--header", cmd.print.header, "TSV: print the field names first");
   app.add_option("--snippet-length", cmd.print.snippet_length, "Text mode: trim passages to about N bytes around the matches");
-  app.add_option("--language", cmd.parse.language, "Stemming language of the query (default english)");
+  cmd.parse.language.clear();  // unless given: the index's language (default_query_language)
+  app.add_option("--language", cmd.parse.language,
+                 "Stemming language of the query (default: the index's, when all its articles have one; else english)");
   RankingOptions& rank = cmd.search.ranking;
   app.add_option("--k1", rank.passage_bm25.k1, "BM25 k1 for passages")->capture_default_str();
   app.add_option("--b", rank.passage_bm25.b, "BM25 b for passages")->capture_default_str();

@@ -86,6 +86,8 @@ check "bars drawn with blocks" grep -q "█" "$TMP/out"
 expect_status 1 "misspelling" nq decouplin
 check "did you mean" grep -q "did you mean: decoupling" "$TMP/err"
 expect_status 0 "--correct" nq --correct decouplin
+expect_status 0 "an inflection of an indexed word" nq decouplings
+check "is no typo" bash -c "! grep -q 'did you mean' '$TMP/err'"
 expect_status 0 "--links-to URL" nq --format json --links-to 'https://news.example.com/2018/05/20/steel-tariffs/'
 check "citing articles listed" bash -c "jq -r .article '$TMP/out' | sort -u | tr '\n' ' ' | grep -qx 'w1 w3 '"
 check "link hits know their target article" jq -e '.target_article == "w2"' "$TMP/out"
@@ -166,4 +168,19 @@ check "inflections count" bash -c "jq -r .article '$TMP/out' | grep '^ex' | sort
 expect_status 0 "--articles wildcard" nq --articles --format json --limit 0 'harb*'
 check "a wildcard finds both" bash -c "jq -r .article '$TMP/out' | grep '^ex' | sort | tr '\n' ' ' | grep -qx 'ex1 ex2 '"
 expect_status 1 "--articles exact word nobody wrote" nq --articles --format json '=runned'
+# A query takes the index's language when all its articles share one; with several, English
+# (or --language).
+DB="$TMP/lang.db"
+printf '{"id":"de1","lang":"de","title":"Handelsstreit","text":"Europa fürchtet die wirtschaftliche Entkopplung."}\n' >"$TMP/de.jsonl"
+expect_status 0 "index a German article" ni "$TMP/de.jsonl"
+expect_status 0 "stats list the language" nq --stats
+check "german" jq -e '.languages == ["german"]' "$TMP/out"
+expect_status 0 "an inflected German word, no --language" nq -c Entkopplungen
+check "found by its German stem" grep -qx 1 "$TMP/out"
+printf '{"id":"en1","lang":"en","title":"Trade","text":"Europe fears an economic decoupling."}\n' >"$TMP/en.jsonl"
+expect_status 0 "add an English article" ni "$TMP/en.jsonl"
+expect_status 0 "stats list both" nq --stats
+check "english and german" jq -e '.languages == ["english", "german"]' "$TMP/out"
+expect_status 0 "two languages: --language picks" nq -c --language de Entkopplungen
+check "found with --language de" grep -qx 1 "$TMP/out"
 finish
