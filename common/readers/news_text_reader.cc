@@ -280,19 +280,23 @@ Article read_news_text(std::string_view text, const std::string& source) {
       a.category = path;
     }
   }
-  // A dateline and a byline may follow the title in either order.
-  for (size_t k = i; k < std::min(lines.size(), i + 3); ++k) {
-    const std::string& t = lines[k].text;
-    if (auto d = parse_date(strip_dateline_marks(t), true)) {
-      a.date = d;
-      if (k == i) ++i;
-      else if (k == i + 1 && a.author.size()) i += 2;
-      break;
+  // A dateline and a byline may follow the title, in either order; each is taken once, and only
+  // while they come one after the other.
+  for (int taken = 0; taken < 2 && i < lines.size() && lines.size() - i > 1; ++taken) {
+    const std::string& t = lines[i].text;
+    if (!a.date) {
+      if (auto d = parse_date(strip_dateline_marks(t), true)) {
+        a.date = d;
+        ++i;
+        continue;
+      }
     }
-    if (t.rfind("By ", 0) == 0 && word_count(t) <= 8) {
+    if (a.author.empty() && t.rfind("By ", 0) == 0 && word_count(t) <= 8) {
       a.author = t.substr(3);
-      if (k == i) ++i;
+      ++i;
+      continue;
     }
+    break;
   }
   std::vector<Line> body(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
   bool first = true;
