@@ -388,6 +388,46 @@ std::string charset_in_tag(std::string_view tag) {
 
 }  // namespace
 
+bool looks_like_html_fragment(std::string_view text) {
+  static constexpr std::array<std::string_view, 14> kTags = {"<p>", "<p ", "</p>", "<br", "<div", "</div>", "</a>",
+                                                             "<li>", "<h2", "<h3", "<strong>", "<em>", "<b>", "<blockquote"};
+  const std::string low = html::ascii_lower(text.substr(0, 1 << 16));
+  for (std::string_view t : kTags)
+    if (low.find(t) != std::string::npos) return true;
+  return false;
+}
+
+void read_html_fragment(std::string_view html, const std::string& base_url, uint32_t line, Article& into) {
+  html::Document doc(html::limit_nesting(std::string(html), kMaxNesting));
+  html::PageMeta meta;
+  meta.url = meta.link_base = base_url;
+  // Every element of a fragment is content: no densest-block choice, and the walk treats the
+  // body as one block.
+  Body body = extract_body(doc.body(), meta);
+  const int offset = static_cast<int>(into.blocks.size());
+  for (Block& b : body.blocks) {
+    b.line = line;
+    into.blocks.push_back(std::move(b));
+  }
+  for (LinkRef& l : body.links) {
+    l.block_index = l.block_index < 0 ? offset - 1 : l.block_index + offset;
+    into.links.push_back(std::move(l));
+  }
+}
+
+std::string decode_html_entities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  // gumbo decodes references as a browser does; "<" in plain text must stay text.
+  std::string escaped;
+  escaped.reserve(text.size() + 16);
+  for (char c : text) {
+    if (c == '<') escaped += "&lt;";
+    else escaped += c;
+  }
+  html::Document doc(escaped);
+  return html::text_content(doc.body());
+}
+
 std::string declared_html_charset(std::string_view bytes) {
   std::string head = html::ascii_lower(bytes.substr(0, 4096));
   size_t pos = 0;

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "dates.h"
+#include "readers/html_reader.h"
 #include "readers/news_text_reader.h"
 #include "segment.h"
 #include "url.h"
@@ -97,7 +98,13 @@ Article parse_jsonl_line(std::string_view line, const std::string& source, size_
   a.lang = first_field(j, kLangKeys);
   a.category = first_field(j, kCategoryKeys);
   if (std::string d = first_field(j, kDateKeys); !d.empty()) a.date = parse_date(d);
-  for (auto& p : split_paragraphs(text->get<std::string>())) add_paragraph(a, std::move(p), static_cast<uint32_t>(line_no));
+  // Dumps scraped from pages often keep the page's markup in the text, or its character references.
+  const std::string& body = text->get_ref<const std::string&>();
+  if (looks_like_html_fragment(body)) {
+    read_html_fragment(body, a.url, static_cast<uint32_t>(line_no), a);
+  } else {
+    for (auto& p : split_paragraphs(body)) add_paragraph(a, decode_html_entities(p), static_cast<uint32_t>(line_no));
+  }
   if (auto links = j.find("links"); links != j.end() && links->is_array()) {
     for (const auto& l : *links) {
       if (!l.is_object()) continue;

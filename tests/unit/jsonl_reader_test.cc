@@ -103,3 +103,37 @@ TEST(JsonlLinks, ShortcodesInTheTextBecomeLinks) {
   EXPECT_EQ(a.links[1].anchor, "Related story");
   EXPECT_EQ(a.links[1].block_index, 0);  // a related link after it
 }
+
+// Scraped dumps keep the page's markup or its character references in the text: the passages
+// hold what a browser shows, and the markup's links become links.
+TEST(JsonlMarkup, HtmlInTheTextIsReadAsHtml) {
+  const Article a = parse_jsonl_line(
+      R"({"url":"https://news.example/world/a","content":"<p>First about <b>tariffs</b> &amp; trade.</p>)"
+      R"(<h2>Next</h2><p>See <a href=\"/world/b\">the earlier story</a>.</p><script>var x=1;</script>"})",
+      "feed.jsonl", 4);
+  ASSERT_EQ(a.blocks.size(), 3u);
+  EXPECT_EQ(a.blocks[0].text, "First about tariffs & trade.");
+  EXPECT_EQ(a.blocks[1].kind, Block::Kind::Heading);
+  EXPECT_EQ(a.blocks[2].text, "See the earlier story.");
+  EXPECT_EQ(a.blocks[2].line, 4u);
+  ASSERT_EQ(a.links.size(), 1u);
+  EXPECT_EQ(a.links[0].url, "https://news.example/world/b");
+  EXPECT_EQ(a.links[0].block_index, 2);
+}
+
+TEST(JsonlMarkup, CharacterReferencesInPlainText) {
+  struct Case {
+    const char* text;  // JSON string body
+    const char* first;
+  };
+  const Case cases[] = {
+      {"Prices rose 5% &amp; wages fell &mdash; again.", "Prices rose 5% & wages fell \u2014 again."},
+      {"AT&T and R&D stay as written; so does a < b.", "AT&T and R&D stay as written; so does a < b."},
+      {"It&#8217;s &quot;done&quot;.", "It\u2019s \"done\"."},
+  };
+  for (const auto& c : cases) {
+    const Article a = parse_jsonl_line(std::string(R"({"id":"e","text":")") + c.text + "\"}", "feed.jsonl", 1);
+    ASSERT_FALSE(a.blocks.empty()) << c.text;
+    EXPECT_EQ(a.blocks[0].text, c.first) << c.text;
+  }
+}
