@@ -7,7 +7,9 @@ printf '{"id": "first", "text": "A first article about copper."}\n' >"$TMP/first
 expect_status 0 "a first commit" ni "$TMP/first.jsonl"
 
 # With SIGXFSZ ignored, writing past `ulimit -f` fails with EFBIG, as a full disk fails with ENOSPC.
-expect_status 2 "writes fail" bash -c "trap '' XFSZ; ulimit -f 1500; exec '$BIN/newsindex' --db '$DB' -q '$TMP/big.jsonl'"
+# Xapian 1.4 itself leaks a block buffer (about 4 KB) when some of its writes fail part-way; in the
+# sanitizer build LeakSanitizer would turn that into exit 1, so leak checking is off for this run.
+expect_status 2 "writes fail" bash -c "trap '' XFSZ; ulimit -f 1500; ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}detect_leaks=0 exec '$BIN/newsindex' --db '$DB' -q '$TMP/big.jsonl'"
 check "the message names the database and the failure" grep -q "$DB: cannot write to the database: .*(disk full, or the directory not writable?)" "$TMP/err"
 check "and says the committed state is intact" grep -q "the last committed state is intact" "$TMP/err"
 expect_status 0 "the database still opens" nq --stats
