@@ -11,6 +11,11 @@ size="${1:-200}" n="${2:-2000}"
 corpus="$("$root/scripts/bench-corpus.sh" "$size")"
 work="$root/data/bench"; mkdir -p "$work"
 nidb="$work/newsindex-${size}mb.db" xdb="$work/xapian-${size}mb.db" fts="$work/fts5-${size}mb.sqlite"
+# An index from another schema version is built again (newsquery refuses it).
+if [[ -d "$nidb" ]] && ! "$root/build/bin/newsquery" --db "$nidb" --stats >/dev/null 2>&1; then
+  echo "bench-query: $nidb is from another schema version; indexing again" >&2
+  rm -rf "$nidb"
+fi
 if [[ ! -d "$nidb" ]]; then
   echo "bench-query: indexing $corpus with newsindex" >&2
   "$root/build/bin/newsindex" --db "$nidb" --quiet --keep-duplicates "$corpus"
