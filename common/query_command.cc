@@ -143,7 +143,11 @@ class QuerySession {
   QuerySession(const QueryCommand& cmd, Xapian::Database db)
       : cmd_(cmd), db_(std::move(db)), searcher_(db_, analyzer_), store_(db_) {
     qo_ = cmd.parse;
-    if (qo_.language.empty()) qo_.language = default_query_language(db_);
+    if (qo_.language.empty()) {
+      qo_.language = default_query_language(db_);
+      for (auto& l : index_languages(db_))
+        if (l != qo_.language) qo_.other_languages.push_back(std::move(l));
+    }
     qo_.synonyms = &db_;
     qo_.today = cmd.now;
     so_ = cmd.search;
@@ -182,7 +186,9 @@ class QuerySession {
   QueryOutcome run_once(const std::string& qid, std::string text, std::ostream* notes) {
     QueryOutcome o;
     if (notes && !text.empty()) {
-      if (auto fixed = suggest_correction(db_, text, analyzer_, stemmer_for(qo_.language))) {
+      std::vector<std::string> languages{qo_.language};
+      languages.insert(languages.end(), qo_.other_languages.begin(), qo_.other_languages.end());
+      if (auto fixed = suggest_correction(db_, text, analyzer_, languages)) {
         if (cmd_.correct) text = *fixed;
         else if (cmd_.format == OutputFormat::Text) *notes << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
       }

@@ -4,6 +4,8 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "dates.h"
 #include "errors.h"
 #include "schema.h"
@@ -132,6 +134,7 @@ class Parser {
         an_(an),
         opts_(o),
         stem_(stemmer_for(o.language)),
+        other_stems_(stemmers(o.other_languages)),
         body_(schema::body_field(form)),
         stems_only_(schema::field(body_).flags & schema::kStemsOnly) {
     // A query typed in capitals is a pasted headline, not a row of acronyms.
@@ -177,6 +180,7 @@ class Parser {
     }
     if (out.query.empty() && out.filter.empty() && !saw_negative_)
       throw QueryError("the query has no searchable words", 0);
+    matches_.other_languages = opts_.other_languages;
     out.matches = std::move(matches_);
     out.words = std::move(words_);
     out.body_only = !any_kind_;
@@ -340,9 +344,29 @@ class Parser {
       return Xapian::Query(raw);
     }
     matches_.stems.insert(stem_(t.term));
-    Xapian::Query stemmed(stemmed_term(body_, t, stem_));
+    Xapian::Query stemmed = in_every_language(t);
     if (t.acronym) return acronym_query(t, stemmed);
     return with_synonyms(t, stemmed);
+  }
+
+  // The word's stem, and its stem in each of the index's other languages where that differs,
+  // weighted as one term.
+  Xapian::Query in_every_language(const Token& t) {
+    std::vector<std::string> forms{stemmed_term(body_, t, stem_)};
+    for (const Xapian::Stem& other : other_stems_) {
+      std::string form = stemmed_term(body_, t, other);
+      if (std::find(forms.begin(), forms.end(), form) != forms.end()) continue;
+      forms.push_back(std::move(form));
+      matches_.stems.insert(other(t.term));
+    }
+    if (forms.size() == 1) return Xapian::Query(forms.front());
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+  }
+
+  static std::vector<Xapian::Stem> stemmers(const std::vector<std::string>& languages) {
+    std::vector<Xapian::Stem> out;
+    for (const auto& l : languages) out.push_back(stemmer_for(l));
+    return out;
   }
 
   // A word with synonym groups stands for all of them, weighted as one term (OP_SYNONYM).
@@ -452,6 +476,7 @@ class Parser {
   Analyzer& an_;
   const QueryOptions& opts_;
   Xapian::Stem stem_;
+  std::vector<Xapian::Stem> other_stems_;
   std::string_view body_;     // "body" or "article_body": which copy of the words the terms name
   bool stems_only_;           // that copy has no raw term for a stemmable word (schema::kStemsOnly)
   bool any_kind_ = false;     // the ranked part can match any record: a title:/author:/... word, MatchAll

@@ -16,7 +16,8 @@ namespace newsindex {
 // What the highlighter marks in a passage: the same forms the query searched.
 struct MatchSet {
   std::set<std::string> raw;        // exact words (phrases, =word, non-stemmable words)
-  std::set<std::string> stems;      // stems of stemmable words
+  std::set<std::string> stems;      // stems of stemmable words (in the query's language and others')
+  std::vector<std::string> other_languages;  // QueryOptions::other_languages: their stems count too
   std::set<std::string> acronyms;   // acronym terms (normalized, no prefix)
   std::vector<std::string> prefixes;// wildcard prefixes
   bool empty() const { return raw.empty() && stems.empty() && acronyms.empty() && prefixes.empty(); }
@@ -27,6 +28,9 @@ struct QueryOptions {
   bool default_and = false;       // words without an operator must all match
   bool stopwords = true;          // plain: leave out English function words (unless only they are left)
   std::string language = "english";  // newsquery leaves it empty unless told: the index's language
+  // The index's other languages, when it has several and none was asked for: a word also matches
+  // its stem in each (one synonym group), so "Entkopplungen" finds German articles in a mixed index.
+  std::vector<std::string> other_languages;
   Xapian::termcount max_wildcard = 1000;  // a wildcard expanding to more terms is an error
   size_t max_terms = 1000;                // longer queries are refused
   size_t max_depth = 100;                 // parenthesis nesting

@@ -6,17 +6,18 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyzer.h"
 
 namespace newsindex {
 
 // The query with unknown words corrected, or nullopt when every word is known or nothing
-// close enough exists. A word is known when it, or its stem (by `stem`, the query's stemmer),
-// is in the index: "elections" finds "election" and is no typo. Operators, fields, phrases and
-// wildcards are left alone.
+// close enough exists. A word is known when it, or its stem in one of `languages` (the query's
+// first), is in the index: "elections" finds "election" and is no typo. Operators, fields,
+// phrases and wildcards are left alone.
 std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer,
-                                              const Xapian::Stem& stem);
+                                              const std::vector<std::string>& languages);
 
 // Damerau-Levenshtein distance, giving up (returning limit + 1) beyond `limit`.
 size_t edit_distance(std::string_view a, std::string_view b, size_t limit);

@@ -168,8 +168,8 @@ check "inflections count" bash -c "jq -r .article '$TMP/out' | grep '^ex' | sort
 expect_status 0 "--articles wildcard" nq --articles --format json --limit 0 'harb*'
 check "a wildcard finds both" bash -c "jq -r .article '$TMP/out' | grep '^ex' | sort | tr '\n' ' ' | grep -qx 'ex1 ex2 '"
 expect_status 1 "--articles exact word nobody wrote" nq --articles --format json '=runned'
-# A query takes the index's language when all its articles share one; with several, English
-# (or --language).
+# A query takes the index's language when all its articles share one; with several, English,
+# and each word also matches its stem in the others (or --language picks one).
 DB="$TMP/lang.db"
 printf '{"id":"de1","lang":"de","title":"Handelsstreit","text":"Europa fürchtet die wirtschaftliche Entkopplung."}\n' >"$TMP/de.jsonl"
 expect_status 0 "index a German article" ni "$TMP/de.jsonl"
@@ -183,4 +183,10 @@ expect_status 0 "stats list both" nq --stats
 check "english and german" jq -e '.languages == ["english", "german"]' "$TMP/out"
 expect_status 0 "two languages: --language picks" nq -c --language de Entkopplungen
 check "found with --language de" grep -qx 1 "$TMP/out"
+expect_status 0 "two languages, none asked for: every language's stem" nq --format json Entkopplungen
+check "the German article, its word highlighted" jq -e '.article == "de1" and (.matches | length) == 1' "$TMP/out"
+check "and no 'did you mean'" bash -c "! grep -q 'did you mean' '$TMP/err'"
+expect_status 0 "an English inflection too" nq -c decouplings
+check "the English article" grep -qx 1 "$TMP/out"
+expect_status 1 "--language en: English stems only" nq -c --language en Entkopplungen
 finish

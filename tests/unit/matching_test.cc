@@ -299,3 +299,25 @@ TEST(PassageRecord, TitleStemsOnlyWithTheSameLength) {
   EXPECT_EQ(terms.count("negotiators"), 1u);  // body words keep every raw term (phrases, =word)
   EXPECT_EQ(length(terms), schema2_length(an, {a.title, b.text}));
 }
+
+// A mixed-language index: a word matches its stem in the query's language and in each of the
+// index's others, as one synonym group; highlighting follows.
+TEST(MatchingLanguages, EveryLanguagesStemInAMixedIndex) {
+  Corpus corpus;
+  corpus.add("de", "Europa fürchtet die wirtschaftliche Entkopplung.", "de");
+  corpus.add("en", "Europe fears an economic decoupling.", "en");
+  QueryOptions only_english;
+  QueryOptions mixed;
+  mixed.other_languages = {"german"};
+  Searcher s(corpus.db, corpus.an);
+  SearchOptions so;
+  so.limit = 0;
+  so.need_text = true;
+  EXPECT_TRUE(s.search(parse_query("Entkopplungen", corpus.an, only_english), so).hits.empty());
+  const auto hits = s.search(parse_query("Entkopplungen", corpus.an, mixed), so).hits;
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].article, "de");
+  EXPECT_EQ(hits[0].matches.size(), 1u);
+  ASSERT_EQ(s.search(parse_query("decouplings", corpus.an, mixed), so).hits.size(), 1u);
+  EXPECT_EQ(s.search(parse_query("decouplings", corpus.an, mixed), so).hits[0].article, "en");
+}
