@@ -128,9 +128,9 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
         printable_name(path), v.empty() ? "(none)" : v, schema::kSchemaVersion));
 }
 
-std::vector<std::string> index_languages(const Xapian::Database& db) {
+namespace {
+std::vector<std::string> split_languages(const std::string& list) {
   std::vector<std::string> out;
-  const std::string list = db.get_metadata(schema::kLanguagesKey);
   for (size_t start = 0; start < list.size();) {
     size_t end = list.find(',', start);
     if (end == std::string::npos) end = list.size();
@@ -138,6 +138,11 @@ std::vector<std::string> index_languages(const Xapian::Database& db) {
     start = end + 1;
   }
   return out;
+}
+}  // namespace
+
+std::vector<std::string> index_languages(const Xapian::Database& db) {
+  return split_languages(db.get_metadata(schema::kLanguagesKey));
 }
 
 std::string default_query_language(const Xapian::Database& db) {
@@ -219,9 +224,9 @@ void IndexWriter::commit_with_stats() {
 // a language whose articles were all removed since stays listed (a query then falls back to
 // English, as with several languages).
 void IndexWriter::store_languages() {
-  std::set<std::string> all = languages_;
-  for (auto& l : index_languages(db_)) all.insert(std::move(l));
   const std::string old = db_.get_metadata(schema::kLanguagesKey);
+  std::set<std::string> all = languages_;
+  for (auto& l : split_languages(old)) all.insert(std::move(l));
   std::string joined;
   for (const auto& l : all) joined.append(joined.empty() ? "" : ",").append(l);
   if (joined != old) db_.set_metadata(schema::kLanguagesKey, joined);
@@ -290,7 +295,6 @@ void IndexWriter::delete_records_of(const std::string& path) {
   for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p)
     keys.push_back(db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle));
   for (const auto& key : keys) db_.delete_document(schema::term("article", key));
-  db_.delete_document(source);  // whatever the keys missed
   db_.delete_document(schema::term("sourcekey", path));
 }
 

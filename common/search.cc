@@ -185,8 +185,9 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
     h.score = r.score;
     h.type = std::string(schema::kind_name(schema::Kind::Article));
     h.article = r.article;
-    if (!opts.need_text) name_article(h);
-    if (opts.need_text) {
+    if (!opts.need_text) {
+      name_article(h);
+    } else {
       fill_article(h);
       if (r.passage_doc) {
         fill_from_data(h, db_.get_document(r.passage_doc));

@@ -232,18 +232,20 @@ std::string extract_shortcode_links(std::string_view line, std::vector<LinkRef>&
   return normalize_space(out);
 }
 
-void add_paragraph(Article& a, std::string text, uint32_t line) {
+Block* add_paragraph(Article& a, std::string text, uint32_t line) {
   if (text.find("[interstitial_link") != std::string::npos) {
     const int previous = static_cast<int>(a.blocks.size()) - 1;
     const size_t links_before = a.links.size();
     text = extract_shortcode_links(text, a.links, previous);
-    if (text.empty()) return;
+    if (text.empty()) return nullptr;  // a related-link line: the link stands after the previous block
+    // An inline shortcode: the link sits in this paragraph, not after the previous one.
     for (size_t l = links_before; l < a.links.size(); ++l) a.links[l].block_index = previous + 1;
   }
   Block b;
   b.text = std::move(text);
   b.line = line;
   a.blocks.push_back(std::move(b));
+  return &a.blocks.back();
 }
 
 bool looks_like_news_text(std::string_view text) {
@@ -301,20 +303,12 @@ Article read_news_text(std::string_view text, const std::string& source) {
   std::vector<Line> body(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
   bool first = true;
   for (size_t k = 0; k < body.size(); ++k) {
-    const int block_index = static_cast<int>(a.blocks.size()) - 1;
-    const size_t links_before = a.links.size();
-    std::string t = extract_shortcode_links(body[k].text, a.links, block_index);
-    if (t.empty()) continue;  // a related-link line: the link stands after the previous block
-    // An inline shortcode: the link sits in this paragraph, not after the previous one.
-    for (size_t l = links_before; l < a.links.size(); ++l) a.links[l].block_index = block_index + 1;
-    Block b;
-    b.text = t;
-    b.line = body[k].number;
+    Block* b = add_paragraph(a, body[k].text, body[k].number);
+    if (!b) continue;
     const bool last = k + 1 == body.size();
-    if (first && a.date && looks_like_caption(t)) b.kind = Block::Kind::Caption;
-    else if (!last && !first && looks_like_heading(t)) b.kind = Block::Kind::Heading;
+    if (first && a.date && looks_like_caption(b->text)) b->kind = Block::Kind::Caption;
+    else if (!last && !first && looks_like_heading(b->text)) b->kind = Block::Kind::Heading;
     first = false;
-    a.blocks.push_back(std::move(b));
   }
   // The last paragraph introducing a person is the author's bio.
   if (!a.blocks.empty() && a.blocks.back().kind == Block::Kind::Paragraph && a.blocks.size() > 1 &&

@@ -18,9 +18,10 @@ bool looks_like_news_text(std::string_view text);
 // but links (a related-links line) returns "".
 std::string extract_shortcode_links(std::string_view line, std::vector<LinkRef>& links, int block_index);
 
-// Appends a paragraph that may hold those shortcodes (JSON Lines dumps of the same sites carry
-// them too; plain text stays verbatim, and auto-detection sends a file with them here): a link inside the text belongs to this paragraph; a paragraph of nothing
-// but links adds no block, and its links stand after the previous one.
-void add_paragraph(Article& a, std::string text, uint32_t line);
+// Appends a paragraph (whitespace already collapsed) that may hold those shortcodes; JSON Lines
+// dumps of the same sites carry them too, while plain text stays verbatim. A link inside the text
+// belongs to this paragraph; a paragraph of nothing but links adds no block (nullptr), and its
+// links stand after the previous one. Returns the block added.
+Block* add_paragraph(Article& a, std::string text, uint32_t line);
 
 }  // namespace newsindex
