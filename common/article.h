@@ -39,6 +39,11 @@ struct Article {
   uint32_t source_line = 0; // line in the source (JSON Lines) where the article starts
   std::vector<Block> blocks;
   std::vector<LinkRef> links;
+  // HTML: no article body could be told from the page's furniture. The page is still indexed
+  // with what was found, but it is named on stderr, counted in the summary and kept out of
+  // duplicate detection; page_text_bytes is the visible text the page holds (for the message).
+  bool body_missing = false;
+  uint64_t page_text_bytes = 0;
 };
 
 }  // namespace newsindex
