@@ -8,6 +8,7 @@
 
 #include "doc_builder.h"
 #include "schema.h"
+#include "story_groups.h"
 #include "url.h"
 
 namespace newsindex {
@@ -47,15 +48,6 @@ std::string article_id_of(const Xapian::Document& article_record) {
   auto j = nlohmann::json::parse(article_record.get_data(), nullptr, false);
   std::string id = j.is_object() ? get_str(j, "id") : std::string();
   return id.empty() ? article_record.get_value(schema::kSlotArticle) : id;
-}
-
-std::vector<std::string> sources_with_copies(std::string source, const nlohmann::json& article) {
-  std::vector<std::string> out{std::move(source)};
-  if (!article.is_object()) return out;
-  if (auto c = article.find("duplicates"); c != article.end() && c->is_array())
-    for (const auto& copy : *c)
-      if (copy.is_object()) out.push_back(copy.value("source", ""));
-  return out;
 }
 
 std::string ArticleStore::article_json(const std::string& id) const {
@@ -146,7 +138,8 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
     if (h.sources.empty()) {
       auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
       url = j.is_object() ? get_str(j, "url") : std::string();
-      h.sources = sources_with_copies(h.source, j);
+      const std::string story = j.is_object() ? get_str(j, "story") : std::string();
+      h.sources = story_sources(db_, story.empty() ? schema::article_key(h.article) : story, h.source);
     }
     size_t n = 0;
     const std::string self = schema::article_key(h.article);
@@ -165,23 +158,49 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
 }
 
 size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out) {
-  const std::string marker = schema::term("duplicated", "yes");
+  // Each story with copies has a story term on its copies' article records.
+  const std::string prefix = schema::term("story", "");
   size_t groups = 0;
-  for (auto p = db.postlist_begin(marker); p != db.postlist_end(marker); ++p) {
-    auto j = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
-    if (!j.is_object() || !j.contains("duplicates")) continue;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string key = (*t).substr(prefix.size());
+    std::vector<nlohmann::json> members;
+    if (auto root = article_docid(db, key)) members.push_back(nlohmann::json::parse(db.get_document(*root).get_data(), nullptr, false));
+    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
+      members.push_back(nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false));
+    std::erase_if(members, [](const nlohmann::json& j) { return !j.is_object(); });
+    if (members.size() < 2) continue;  // the others of the story were removed
     ++groups;
+    const nlohmann::json& first = members.front();
     if (json) {
-      nlohmann::ordered_json g{{"article", get_str(j, "id")}, {"title", get_str(j, "title")}, {"source", get_str(j, "source")}};
-      g["duplicates"] = j["duplicates"];
+      nlohmann::ordered_json g{{"story", key}, {"article", get_str(first, "id")}, {"title", get_str(first, "title")},
+                               {"source", get_str(first, "source")}};
+      g["copies"] = nlohmann::ordered_json::array();
+      for (size_t i = 1; i < members.size(); ++i)
+        g["copies"].push_back({{"article", get_str(members[i], "id")}, {"title", get_str(members[i], "title")},
+                               {"source", get_str(members[i], "source")}, {"copy_of", get_str(members[i], "copy_of")},
+                               {"similarity", members[i].value("similarity", 1.0)}});
       out << g.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {
-      out << get_str(j, "id") << "  " << get_str(j, "title") << "\n  " << get_str(j, "source") << '\n';
-      for (const auto& c : j["duplicates"])
-        out << fmt::format("  = {} ({}, similarity {:.2f})\n", c.value("source", ""), c.value("id", ""), c.value("similarity", 0.0));
+      out << get_str(first, "id") << "  " << get_str(first, "title") << "\n  " << get_str(first, "source") << '\n';
+      for (size_t i = 1; i < members.size(); ++i)
+        out << fmt::format("  = {} ({}, similarity {:.2f})\n", get_str(members[i], "source"), get_str(members[i], "id"),
+                           members[i].value("similarity", 1.0));
     }
   }
   return groups;
+}
+
+std::vector<Heading> headings_of(const std::vector<StoredPassage>& passages, std::optional<uint32_t> only) {
+  std::vector<Heading> out;
+  std::string section;
+  for (const auto& p : passages) {
+    // The passage jumped to shows the heading it stands under, even when that began earlier.
+    const bool starts = p.section != section || (only && p.ordinal == *only);
+    section = p.section;
+    if (!starts || p.section.empty() || (only && p.ordinal != *only)) continue;
+    out.push_back({p.section, p.ordinal});
+  }
+  return out;
 }
 
 void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,
@@ -194,6 +213,9 @@ void print_article(const ArticleStore& store, const std::string& id, std::option
     j["type"] = "article";
     j["article"] = id;
     j["passages"] = nlohmann::ordered_json::array();
+    // Each heading with the passage it stands above, in order: with the passages, the article whole.
+    j["headings"] = nlohmann::ordered_json::array();
+    for (const auto& h : headings_of(passages, jump)) j["headings"].push_back({{"text", h.text}, {"passage", h.passage}});
     for (const auto& p : passages) {
       if (jump && p.ordinal != *jump) continue;
       nlohmann::ordered_json pj{{"passage", p.ordinal}, {"section", p.section.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.section)},
@@ -216,11 +238,11 @@ void print_article(const ArticleStore& store, const std::string& id, std::option
   if (!str("url").empty()) out << str("url") << '\n';
   if (!str("author").empty()) out << "by " << str("author") << '\n';
   out << "source: " << str("source") << '\n';
-  std::string section;
+  const std::vector<Heading> headings = headings_of(passages, jump);
+  auto heading = headings.begin();
   for (const auto& p : passages) {
     if (jump && p.ordinal != *jump) continue;
-    if (p.section != section && !p.section.empty()) out << "\n## " << p.section << '\n';
-    section = p.section;
+    for (; heading != headings.end() && heading->passage == p.ordinal; ++heading) out << "\n## " << heading->text << '\n';
     out << fmt::format("\n[{}]{} {}\n", p.ordinal, p.caption ? " (caption)" : "", p.text);
     for (const auto& l : links)
       if (l.passage == p.ordinal) out << fmt::format("    → {} <{}>\n", l.text, l.url);

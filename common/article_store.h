@@ -18,9 +18,6 @@ std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std
 // The article id an article record stands for (its data's "id"; records carry only the key).
 std::string article_id_of(const Xapian::Document& article_record);
 
-// Where a story was read: `source` (this copy's), then the sources of the copies recorded in the
-// article data's "duplicates".
-std::vector<std::string> sources_with_copies(std::string source, const nlohmann::json& article);
 
 struct StoredPassage {
   uint32_t ordinal = 0;
@@ -60,9 +57,19 @@ class ArticleStore {
   Xapian::Database db_;
 };
 
-// Prints every group of copies of one story: the indexed article and its duplicates.
+// Prints every story that has copies: the article it began with (when still indexed) and its
+// copies, each with its source.
 // Returns the number of groups.
 size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out);
+
+// A heading of the article body and the passage it stands above (the first of its section).
+struct Heading {
+  std::string text;
+  uint32_t passage = 0;
+};
+// The headings of passages in order (a heading is the section of the passages below it, so it
+// begins where the section changes); with `only`, just the heading above that passage.
+std::vector<Heading> headings_of(const std::vector<StoredPassage>& passages, std::optional<uint32_t> only = {});
 
 // Prints a whole article as indexed (title, date, url, sections, passages, links).
 void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,

@@ -34,10 +34,10 @@ std::optional<Xapian::docid> article_with(const Xapian::Database& db, const std:
 }  // namespace
 
 std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const BuiltArticle& b, double threshold) {
-  if (b.passage_docs.empty()) return std::nullopt;
+  if (!b.copy_candidate) return std::nullopt;
   double sim = 0;
   auto id = article_with(db, schema::term("hash", b.content_hash), b.id, nullptr, 1, &sim);
-  if (!id && threshold > 0 && threshold <= 1) {
+  if (!id && threshold > 0 && threshold <= 1 && !b.signature.empty()) {
     for (auto t = b.article_doc.termlist_begin(); t != b.article_doc.termlist_end(); ++t) {
       const std::string term = *t;
       if (term.rfind(schema::field("band").prefix, 0) != 0) continue;
@@ -45,26 +45,23 @@ std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const B
     }
   }
   if (!id) return std::nullopt;
-  return DuplicateMatch{article_id_of(db.get_document(*id)), sim};
+  const Xapian::Document original = db.get_document(*id);
+  std::string story = original.get_value(schema::kSlotStory);
+  if (story.empty()) story = original.get_value(schema::kSlotArticle);
+  return DuplicateMatch{article_id_of(original), std::move(story), sim};
 }
 
-void record_duplicate(Xapian::WritableDatabase& db, const DuplicateMatch& m, const BuiltArticle& b) {
-  const auto doc = article_docid(db, m.original);
-  if (!doc) return;
-  Xapian::Document d = db.get_document(*doc);
-  auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
+void join_story(BuiltArticle& b, const DuplicateMatch& m) {
+  b.article_doc.add_boolean_term(schema::term("story", m.story));
+  b.article_doc.add_value(schema::kSlotStory, m.story);
+  for (auto& d : b.passage_docs) d.add_value(schema::kSlotStory, m.story);
+  for (auto& d : b.link_docs) d.add_value(schema::kSlotStory, m.story);
+  auto j = nlohmann::json::parse(b.article_doc.get_data(), nullptr, false);
   if (!j.is_object()) return;
-  auto& copies = j["duplicates"];
-  if (!copies.is_array()) copies = nlohmann::json::array();
-  const std::string source = b.article_doc.get_value(schema::kSlotSource);
-  nlohmann::json entry{{"id", b.id}, {"source", source}, {"similarity", m.similarity}};
-  bool replaced = false;
-  for (auto& c : copies)
-    if (c.value("id", "") == b.id) c = entry, replaced = true;
-  if (!replaced) copies.push_back(entry);
-  d.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  d.add_boolean_term(schema::term("duplicated", "yes"));
-  db.replace_document(*doc, d);
+  j["story"] = m.story;
+  j["copy_of"] = m.original;
+  j["similarity"] = m.similarity;
+  b.article_doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace newsindex

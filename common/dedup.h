@@ -1,5 +1,7 @@
-// Duplicate stories at index time: an article whose words equal (or nearly equal, by MinHash)
-// an indexed article's is not indexed again; the original lists it among its copies.
+// Duplicate stories at index time: an article whose words equal (or nearly equal, by MinHash) an
+// indexed article's is a copy of its story. A copy is indexed whole, like any article (its own
+// words, headline and source stay searchable), and names its story so that queries can group the
+// copies of one story (schema: story).
 #pragma once
 #include <xapian.h>
 
@@ -11,7 +13,8 @@
 namespace newsindex {
 
 struct DuplicateMatch {
-  std::string original;   // id of the indexed article
+  std::string original;   // id of the indexed article it copies
+  std::string story;      // key of the article the story began with (the original's story)
   double similarity = 1;  // 1 for an exact copy
 };
 
@@ -19,7 +22,7 @@ struct DuplicateMatch {
 // similarity >= threshold. Candidates come from the hash and band terms (no scan).
 std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const BuiltArticle& b, double threshold);
 
-// Adds `b` (id, source) to the original's list of copies and marks the original.
-void record_duplicate(Xapian::WritableDatabase& db, const DuplicateMatch& m, const BuiltArticle& b);
+// Marks every record of `b` as a member of the story `m` names, and says so in its data.
+void join_story(BuiltArticle& b, const DuplicateMatch& m);
 
 }  // namespace newsindex

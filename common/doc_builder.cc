@@ -57,9 +57,11 @@ FieldWords field_words(const Article& a, Analyzer& an) {
   return {an.analyze(a.title), an.analyze(a.author), an.analyze(a.category)};
 }
 
-// Title, author and category words under their own prefixes (for title: and friends).
-void add_field_words(Xapian::Document& doc, const FieldWords& f, const Xapian::Stem& stem) {
-  add_text_terms(doc, f.title, "title", stem, 0, false);
+// Title, author and category words under their own prefixes (for title: and friends). Passages
+// keep the title's raw words with positions, so that a headline in quotes matches as a phrase;
+// a raw word stored counts in the record's length as the padding it replaces did.
+void add_field_words(Xapian::Document& doc, const FieldWords& f, const Xapian::Stem& stem, bool title_positions) {
+  add_text_terms(doc, f.title, "title", stem, 0, title_positions);
   add_text_terms(doc, f.author, "author", stem, 0, false);
   add_text_terms(doc, f.category, "category", stem, 0, false);
 }
@@ -94,6 +96,9 @@ void assign_article_id(Article& a) {
 BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions& opts) {
   BuiltArticle out;
   out.id = a.id;
+  out.source = a.source;
+  out.body_missing = a.body_missing;
+  out.page_text_bytes = a.page_text_bytes;
   const Xapian::Stem stem = stemmer_for(!opts.language.empty() ? opts.language : a.lang);
   out.language = stemmer_name(stem);
   const std::string site = url_host(a.url);
@@ -104,6 +109,12 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   Xapian::Document& art = out.article_doc;
   Xapian::termpos art_pos = 0;
   std::string last_section;
+  const Passage* lead = seg.passages.empty() ? nullptr : &seg.passages.front();
+  for (const Passage& p : seg.passages)
+    if (!p.caption) {
+      lead = &p;
+      break;
+    }
   for (const Passage& p : seg.passages) {
     Xapian::Document doc;
     Analysis words = an.analyze(p.text);
@@ -115,9 +126,11 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
       add_text_terms(doc, heading, "section", stem, 0, false);
       doc.add_value(schema::kSlotSection, p.section);
     }
-    add_field_words(doc, fields, stem);
+    add_field_words(doc, fields, stem, true);
     add_article_context(doc, a, Kind::Passage, site);
     if (p.caption) doc.add_boolean_term(schema::term("type", "caption"));
+    // The lead (first passage that is not a caption) is where a headline search lands.
+    if (&p == lead) doc.add_boolean_term(schema::term("type", "lead"));
     doc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
     nlohmann::json d;
     d[data_keys::kText] = p.text;
@@ -158,7 +171,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     doc.set_data(d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     out.link_docs.push_back(std::move(doc));
   }
-  add_field_words(art, fields, stem);
+  add_field_words(art, fields, stem, false);
   if (!a.title.empty() && opts.title_weight > 0) {
     Analysis title = an.analyze(a.title);
     for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, "article_body", stem, 0, false);
@@ -169,12 +182,15 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   std::string joined;
   for (const auto& w : all_words) joined.append(w).push_back(' ');
   out.content_hash = hex_digest(joined);
-  art.add_boolean_term(schema::term("hash", out.content_hash));
   art.add_value(schema::kSlotHash, out.content_hash);
-  if (opts.near_duplicate_keys) {
+  // A text this short, or a page whose body was not found, says too little to call it a copy of
+  // anything (two pages with only "Photo gallery" are not one story): it takes no part in
+  // duplicate detection, either way.
+  out.copy_candidate = all_words.size() >= kMinCopyWords && !a.body_missing;
+  if (out.copy_candidate) art.add_boolean_term(schema::term("hash", out.content_hash));
+  if (opts.near_duplicate_keys && out.copy_candidate) {
     out.signature = minhash(all_words);
-    if (all_words.size() >= 20)  // too short to call anything a near-duplicate
-      for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term("band", key));
+    for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term("band", key));
     art.add_value(schema::kSlotMinhash, serialise_signature(out.signature));
   }
   art.add_value(schema::kSlotArticleLen, Xapian::sortable_serialise(art_pos));

@@ -24,10 +24,19 @@ struct BuildOptions {
   // The article's MinHash signature and its LSH band terms, which only a run that looks for near
   // copies reads (8 scattered terms and 128 bytes per article: 8% of a --keep-duplicates index).
   bool near_duplicate_keys = true;
+  // An article without a category takes its file's folder name (business/001.txt: "business").
+  bool category_from_dir = false;
 };
+
+// Words an article needs to take part in duplicate detection (as original or copy).
+inline constexpr size_t kMinCopyWords = 20;
 
 struct BuiltArticle {
   std::string id;
+  std::string source;           // the source it was read from
+  bool copy_candidate = false;  // long enough, and with a body, to be compared with others
+  bool body_missing = false;    // HTML: no article body found (Article::body_missing)
+  uint64_t page_text_bytes = 0;
   std::string content_hash;     // of the normalized words: exact duplicates
   std::vector<uint32_t> signature;  // MinHash of the words: near duplicates
   Xapian::Document article_doc;

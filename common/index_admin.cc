@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "schema.h"
+#include "source_files.h"
 #include "url.h"
 
 namespace fs = std::filesystem;
@@ -29,18 +30,20 @@ uint64_t directory_bytes(const std::string& path) {
 RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targets, std::ostream& err) {
   RemoveResult r;
   Xapian::WritableDatabase& db = w.db();
-  for (const std::string& t : targets) {
-    if (w.source(t)) {
-      w.remove_source(t);
+  for (const std::string& given : targets) {
+    // A source is named by its canonical path; an article id is matched as given.
+    const std::string t = given;
+    if (const std::string path = canonical_path(given); w.source(path)) {
+      r.articles += w.remove_source(path);
       ++r.sources;
       continue;
     }
-    std::string dir = t;
+    std::string dir = canonical_path(given);
     if (!dir.empty() && dir.back() != '/') dir += '/';
     size_t under = 0;
     for (const SourceRecord& s : w.sources())
       if (s.path.rfind(dir, 0) == 0) {
-        w.remove_source(s.path);
+        r.articles += w.remove_source(s.path);
         ++under;
       }
     if (under) {
@@ -64,8 +67,17 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
   return r;
 }
 
-void list_sources(const IndexWriter& w, bool json, std::ostream& out) {
+void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, bool json, std::ostream& out) {
+  std::vector<std::string> wanted;
+  for (const auto& p : paths) wanted.push_back(canonical_path(p));
+  auto listed = [&](const std::string& source) {
+    if (wanted.empty()) return true;
+    for (const auto& p : wanted)
+      if (source == p || source.rfind(p.back() == '/' ? p : p + "/", 0) == 0) return true;
+    return false;
+  };
   for (const SourceRecord& s : w.sources()) {
+    if (!listed(s.path)) continue;
     if (json) {
       nlohmann::ordered_json j{{"source", s.path},     {"articles", s.articles}, {"passages", s.passages},
                                {"links", s.links},     {"bytes", s.size},        {"indexed_at", s.indexed_at},

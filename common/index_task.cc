@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "errors.h"
 #include "readers/jsonl_reader.h"
 #include "text_decode.h"
@@ -49,9 +51,16 @@ void cap_article(Article& a, const std::string& source, const BuildOptions& opts
 void build_one(Article& a, const std::string& source, Analyzer& an, const BuildOptions& opts, PieceResult& r) {
   cap_article(a, source, opts, r);
   a.source = source;
+  // A folder of plain files sorted by desk (business/001.txt): the folder names the category.
+  if (opts.category_from_dir && a.category.empty() && source.rfind("stdin:", 0) != 0)
+    a.category = std::filesystem::path(source).parent_path().filename().string();
   // Piped text has no path to name its articles by; its stdin:HASH name stands in.
   if (source.rfind("stdin:", 0) == 0 && a.id.empty() && a.url.empty()) a.id = source;
   assign_article_id(a);
+  if (a.body_missing)
+    r.warnings.push_back(fmt::format("newsindex: {}: no article body found ({} bytes of text on the page): indexed "
+                                     "with what was found, and never taken for a copy",
+                                     printable_name(source), a.page_text_bytes));
   r.built.push_back(build_documents(a, an, opts));
 }
 
@@ -73,6 +82,7 @@ void repair_lines(std::string& text, const Piece& p, PieceResult& r) {
 }
 
 void process_lines(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult& r) {
+  r.format = Format::Jsonl;
   std::string text = std::move(p.text);
   if (p.first_line == 1 && text.size() >= 3 && std::string_view(text.data(), 3) == kUtf8Bom) text.erase(0, 3);
   repair_lines(text, p, r);
@@ -86,6 +96,7 @@ void process_whole(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult
     if (bytes.empty()) throw InputError(p.source, "empty file: no text to index");
     if (looks_binary(bytes)) throw InputError(p.source, "binary data, not text (skipped)");
     Format fmt = p.format == Format::Auto ? detect_format(p.source, std::string_view(bytes).substr(0, 8192)) : p.format;
+    r.format = fmt;
     ReadResult rr;
     if (fmt == Format::Html) {
       // Markup is a few times its text: a page much larger than an article's limit is cut.

@@ -46,6 +46,7 @@ struct PieceResult {
   std::vector<InputError> problems;   // rejected lines, or the whole source (Whole)
   std::vector<std::string> warnings;  // one line each, for stderr
   bool rejected_whole = false;        // Whole: nothing of the source is usable
+  Format format = Format::Auto;       // the format it was read as (detected, or forced)
   std::exception_ptr fatal;           // an unexpected failure, rethrown by the writer
 };
 

@@ -289,13 +289,14 @@ void IndexWriter::clear_source(const std::string& path) {
 
 // Only article records carry the source term (schema 4): each takes its passages and links,
 // which share its article term, with it.
-void IndexWriter::delete_records_of(const std::string& path) {
+size_t IndexWriter::delete_records_of(const std::string& path) {
   const std::string source = schema::term("source", path);
   std::vector<std::string> keys;
   for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p)
     keys.push_back(db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle));
   for (const auto& key : keys) db_.delete_document(schema::term("article", key));
   db_.delete_document(schema::term("sourcekey", path));
+  return keys.size();
 }
 
 void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& r) {
@@ -308,12 +309,12 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
     db_.delete_document(schema::term("article", b.id));
     if (opts_.near_duplicate > 0) {
       if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
-        record_duplicate(db_, *m, b);
-        if (opts_.on_note)
-          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}); indexed once",
+        join_story(b, *m);
+        ++copies_;
+        if (opts_.on_note && opts_.note_copies)
+          opts_.on_note(fmt::format("{}: article {} is a copy of {} (similarity {:.2f}): indexed, and grouped with its story",
                                     printable_name(source), printable_name(b.id), printable_name(m->original),
                                     m->similarity));
-        continue;
       }
     }
     db_.add_document(b.article_doc);
@@ -337,10 +338,11 @@ void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& sou
                               printable_name(old_source)));
 }
 
-void IndexWriter::remove_source(const std::string& path) {
+size_t IndexWriter::remove_source(const std::string& path) {
   maybe_begin();
-  delete_records_of(path);
+  const size_t articles = delete_records_of(path);
   count(1);
+  return articles;
 }
 
 }  // namespace newsindex

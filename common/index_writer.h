@@ -37,6 +37,7 @@ struct WriterOptions {
   size_t batch_documents = 4000;  // documents per committed transaction (tuned: README, Indexing speed)
   double near_duplicate = 0.8;    // MinHash similarity for a near-duplicate (> 1: exact copies only; 0: keep all)
   std::function<void(const std::string&)> on_note;  // notices for stderr (replacements, copies)
+  bool note_copies = true;        // say each copy of an indexed story (--quiet-copies: not)
 };
 
 class IndexWriter {
@@ -56,7 +57,8 @@ class IndexWriter {
   void add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& counts);
   // Records a source (also: seen again without changes, or how far a stopped run got).
   void record_source(const SourceRecord& rec);
-  void remove_source(const std::string& path);
+  // Removes a source and the articles read from it; returns how many articles went.
+  size_t remove_source(const std::string& path);
 
   // Ends the current batch: everything so far is on disk, atomically. Callers decide when;
   // batch_full() says the batch has reached --batch-size documents.
@@ -66,12 +68,14 @@ class IndexWriter {
   // (ranking/kind_lengths.h); a second commit, only when they changed. Call it at the end of a run.
   void commit_with_stats();
   const std::string& path() const { return path_; }
+  // Articles this writer indexed as copies of an indexed story.
+  size_t copies() const { return copies_; }
   Xapian::WritableDatabase& db() { return db_; }
 
  private:
   void maybe_begin();
   void note_replacement(const BuiltArticle& b, const std::string& source);
-  void delete_records_of(const std::string& path);
+  size_t delete_records_of(const std::string& path);
   void store_languages();
   void count(size_t docs) { pending_ += docs; }
   std::string path_;
@@ -81,6 +85,7 @@ class IndexWriter {
   bool new_language_ = false;        // one not yet written to the metadata
   bool in_txn_ = false;
   size_t pending_ = 0;
+  size_t copies_ = 0;
 };
 
 // Turns a Xapian failure while writing (disk full, unwritable directory) into a DatabaseError

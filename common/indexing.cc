@@ -41,6 +41,7 @@ class Run {
       std::optional<SourceRecord> prev;
       if (it != recorded.end()) prev = it->second;
       if (!opts_.force && prev && prev->complete() && prev->size == f.size && prev->mtime_ns == f.mtime_ns) {
+        if (opts_.verbose) progress_.say(fmt::format("newsindex: {}: unchanged", printable_name(f.path)));
         ++sum_.unchanged;
         progress_.add_files(1);
         progress_.add_bytes(f.size);
@@ -95,7 +96,8 @@ class Run {
     for (const auto& a : roots_) {
       std::error_code ec;
       if (!std::filesystem::is_directory(a, ec)) continue;
-      dirs.push_back(a.back() == '/' ? a : a + "/");
+      const std::string dir = canonical_path(a);
+      dirs.push_back(dir.back() == '/' ? dir : dir + "/");
     }
     for (const SourceRecord& s : writer_.sources()) {
       bool under = false;
@@ -121,6 +123,7 @@ class Run {
 
   IndexSummary finish() {
     progress_.stop();
+    sum_.copies = writer_.copies();
     return sum_;
   }
 
@@ -136,10 +139,13 @@ class Run {
     ++sum_.rejected;
   }
 
-  // The summary counts what was built, copies folded into an original included.
+  // The summary counts what was built: every article read is indexed, copies included.
   void count(const std::vector<BuiltArticle>& built) {
     sum_.articles += built.size();
-    for (const auto& b : built) sum_.passages += b.passage_docs.size(), sum_.links += b.link_docs.size();
+    for (const auto& b : built) {
+      sum_.passages += b.passage_docs.size(), sum_.links += b.link_docs.size();
+      sum_.no_body += b.body_missing;
+    }
     progress_.add_articles(built.size());
   }
 
@@ -156,6 +162,7 @@ class Run {
         progress_.add_files(1);
         break;
       case Piece::Kind::Touched:
+        if (opts_.verbose) progress_.say(fmt::format("newsindex: {}: unchanged (only its time moved)", printable_name(p.source)));
         writer_.record_source(p.record);
         ++sum_.unchanged;
         progress_.add_files(1);
@@ -167,7 +174,7 @@ class Run {
         } else {
           ++sum_.resumed;
         }
-        open_ = OpenSource{p.record, p.record, true};
+        open_ = OpenSource{p.record, p.record, true, writer_.copies()};
         break;
       case Piece::Kind::Lines: {
         for (const auto& e : r.problems) reject(e.what());
@@ -193,7 +200,14 @@ class Run {
         // A source with rejected parts is not recorded as done: the next run reports it again.
         if (!r.problems.empty()) p.record.hash.clear();
         count(r.built);
-        writer_.replace_source(p.record, r.built);
+        {
+          const size_t copies = writer_.copies();
+          const size_t articles = r.built.size();
+          size_t passages = 0, links = 0;
+          for (const auto& b : r.built) passages += b.passage_docs.size(), links += b.link_docs.size();
+          writer_.replace_source(p.record, r.built);
+          say_indexed(p.source, r.format, articles, writer_.copies() - copies, passages, links);
+        }
         break;
     }
     if (writer_.batch_full()) {
@@ -213,8 +227,12 @@ class Run {
       rec.indexed_bytes = rec.lines = 0;
       rec.prefix_hash.clear();
     }
-    if (rec.articles == 0 && open_->clean) reject(p.source + ": empty file: no text to index");
-    else writer_.record_source(rec);
+    if (rec.articles == 0 && open_->clean) {
+      reject(p.source + ": empty file: no text to index");
+    } else {
+      writer_.record_source(rec);
+      say_indexed(p.source, Format::Jsonl, rec.articles, writer_.copies() - open_->copies_at_start, rec.passages, rec.links);
+    }
     open_.reset();
   }
 
@@ -235,7 +253,17 @@ class Run {
     SourceRecord rec;     // counts written so far
     SourceRecord resume;  // the resume point of the last clean piece written
     bool clean = true;    // no rejected line so far
+    size_t copies_at_start = 0;  // the writer's count of copies when the source began
   };
+
+  // -v: what became of a source read whole or to its end.
+  void say_indexed(const std::string& source, Format format, size_t articles, size_t copies, size_t passages,
+                   size_t links) {
+    if (!opts_.verbose) return;
+    progress_.say(fmt::format("newsindex: {}: {}: {} articles indexed ({} of them copies of an indexed story), {} "
+                              "passages, {} links",
+                              printable_name(source), format_name(format), articles, copies, passages, links));
+  }
 
   const IndexOptions& opts_;
   IndexWriter writer_;
@@ -262,8 +290,10 @@ IndexSummary run_indexing(const std::vector<std::string>& paths, const IndexOpti
 
 std::string format_summary(const IndexSummary& s) {
   std::string line = fmt::format(
-      "newsindex: {} articles, {} passages, {} links indexed; {} rejected, {} unchanged, {} removed; {:.1f} MB in {:.2f}s",
-      s.articles, s.passages, s.links, s.rejected, s.unchanged, s.removed, s.bytes / 1e6, s.seconds);
+      "newsindex: {} articles indexed ({} of them copies of an indexed story), {} passages, {} links; {} rejected, {} "
+      "unchanged, {} removed; {:.1f} MB in {:.2f}s",
+      s.articles, s.copies, s.passages, s.links, s.rejected, s.unchanged, s.removed, s.bytes / 1e6, s.seconds);
+  if (s.no_body) line += fmt::format("; {} pages without an article body", s.no_body);
   if (s.resumed) line += fmt::format("; {} resumed (JSON Lines read on from their indexed lines)", s.resumed);
   return line;
 }

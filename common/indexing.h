@@ -20,6 +20,7 @@ struct IndexOptions {
   bool prune = false;     // remove sources under the given directories that are gone
   bool force = false;     // re-read sources even when unchanged
   bool quiet = false;     // no progress line
+  bool verbose = false;   // name each source's format and what became of it
   uint64_t max_file_bytes = 1ULL << 30;
   size_t jobs = 0;                       // worker threads (0: one per core)
   uint64_t memory_limit = 256ULL << 20;  // bytes of input and built documents in flight
@@ -27,7 +28,9 @@ struct IndexOptions {
 };
 
 struct IndexSummary {
-  size_t articles = 0, passages = 0, links = 0;
+  size_t articles = 0, passages = 0, links = 0;  // indexed (every article read that was not rejected)
+  size_t copies = 0;     // of the articles: copies of an indexed story (indexed, grouped with it)
+  size_t no_body = 0;    // of the articles: HTML pages whose article body was not found
   size_t rejected = 0;   // inputs (files or lines) refused, each reported on stderr
   size_t unchanged = 0;  // sources passed over because nothing changed
   size_t resumed = 0;    // JSON Lines sources continued after their indexed prefix (grown, or stopped)

@@ -16,7 +16,10 @@ namespace newsindex::schema {
 // stemmable word only as its stem (kStemsOnly), with the record's length unchanged (length_pad).
 // Version 4: records name their article by a short key (article_key), and only article records
 // carry the source term.
-inline constexpr int kSchemaVersion = 4;
+// Version 5: a copy of an indexed story is indexed as an article of its own and names its story
+// (kSlotStory, story:); passages carry the title's words with positions (headline phrases), and
+// each article's first passage is marked (type:lead).
+inline constexpr int kSchemaVersion = 5;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
@@ -40,7 +43,9 @@ enum Slot : unsigned {
   kSlotSite = 4,       // host of the article URL
   kSlotAuthor = 5,
   kSlotSection = 6,    // nearest heading above the passage
-  // 7 and 8 are free: month and year facets are derived from kSlotDate.
+  kSlotStory = 7,      // a copy's story: the key of the article its story began with ("" when the
+                       // article began its own story); grouping key = story, else article
+  // 8 is free: month and year facets are derived from kSlotDate.
   kSlotSource = 9,     // source path (article and source records)
   kSlotHash = 10,      // content hash (articles: normalized text, sources: file bytes)
   kSlotLinkTarget = 11,// canonical URL a link points to
@@ -83,13 +88,15 @@ inline constexpr std::array kFields{
     Field{"length_pad", "XN", -1, 0, "wdf = raw words not stored (kStemsOnly), for the record's length"},
     // title: and the other free-text fields match stems (a word without a stem by its raw term),
     // and every record repeats them: stems only.
-    Field{"title", "S", -1, kFree | kUserField | kStemsOnly, "article title"},
+    // Passages keep the title's raw words with positions (a headline in quotes is a phrase), which
+    // leaves their lengths as they were; the article record keeps stems only.
+    Field{"title", "S", -1, kFree | kUserField | kStemsOnly, "article title (headline)"},
     Field{"author", "A", kSlotAuthor, kFree | kUserField | kStemsOnly, "article author"},
     Field{"section", "XS", kSlotSection, kFree | kUserField | kStemsOnly, "heading above the passage"},
     Field{"category", "XC", -1, kFree | kUserField | kStemsOnly, "breadcrumb / desk of the article"},
     Field{"site", "H", kSlotSite, kBoolean | kUserField, "host of the article URL"},
     Field{"url", "U", -1, kBoolean | kUserField | kKeyed, "canonical URL (article or link target)"},
-    Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, article"},
+    Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, lead (an article's first passage), article"},
     Field{"lang", "L", -1, kBoolean | kUserField, "declared language"},
     Field{"article", "XI", kSlotArticle, kBoolean | kUserField | kKeyed, "article key (article_key) on every record of an article"},
     Field{"date", "D", kSlotDate, kBoolean | kUserField, "article date YYYYMMDD (ranges)"},
@@ -99,7 +106,7 @@ inline constexpr std::array kFields{
     Field{"linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
     Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
     Field{"band", "XB", -1, kBoolean, "MinHash LSH band key (near-duplicate candidates)"},
-    Field{"duplicated", "XDD", -1, kBoolean, "marks articles that have duplicate copies"},
+    Field{"story", "XY", kSlotStory, kBoolean | kKeyed, "article records of copies: the key of their story's first article"},
 };
 
 const Field& field(std::string_view name);        // throws std::out_of_range on unknown name

@@ -6,6 +6,7 @@
 #include "doc_builder.h"
 #include "ranking/explain.h"
 #include "schema.h"
+#include "story_groups.h"
 #include "terms.h"
 
 namespace newsindex {
@@ -32,7 +33,15 @@ std::string str_or_empty(const nlohmann::json& j, const char* k) {
 void set_order(Xapian::Enquire& enq, const SearchOptions& o) {
   switch (o.sort) {
     case SearchOptions::Sort::Relevance: enq.set_sort_by_relevance(); break;
-    case SearchOptions::Sort::Date: enq.set_sort_by_value_then_relevance(schema::kSlotDate, false); break;
+    case SearchOptions::Sort::Date: {
+      // An undated record has no date value, which sorts before every date: oldest first would
+      // open with them. A default past every YYYYMMDD puts them last, by relevance among themselves,
+      // as newest first (where no value sorts last) does.
+      auto* key = new Xapian::MultiValueKeyMaker();
+      key->add_value(schema::kSlotDate, false, "~");
+      enq.set_sort_by_key_then_relevance(key->release(), false);
+      break;
+    }
     case SearchOptions::Sort::DateDesc: enq.set_sort_by_value_then_relevance(schema::kSlotDate, true); break;
   }
 }
@@ -103,13 +112,14 @@ void Searcher::name_article(Hit& h) {
 void Searcher::fill_article(Hit& h) {
   auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
   if (!j.is_object()) return;
+  const std::string story = story_key(h.article, str_or_empty(j, "story"));
   if (std::string id = str_or_empty(j, "id"); !id.empty()) h.article = std::move(id);
   h.title = str_or_empty(j, "title");
   if (auto d = j.find("date"); d != j.end() && d->is_string()) h.date = d->get<std::string>();
   h.url = str_or_empty(j, "url");
   h.source = str_or_empty(j, "source");
   h.category = str_or_empty(j, "category");
-  h.sources = sources_with_copies(h.source, j);
+  h.sources = story_sources(db_, story, h.source);
 }
 
 // The article's best passage stands for it when ranking did not already find it.
@@ -155,20 +165,42 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   enq.set_weighting_scheme(opts.articles ? ranker_.article_weight(opts.ranking) : ranker_.passage_weight(opts.ranking));
   set_order(enq, opts);
   if (!opts.articles && opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
-  const Xapian::doccount want = opts.limit ? static_cast<Xapian::doccount>(opts.limit) : db_.get_doccount();
-  Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), want);
-  out.total = mset.get_matches_estimated();
+  // Copies of a story are left out after its first member (StoryFolder), so the matches are read
+  // from the top, in growing windows, until the page is full.
+  const size_t want = opts.limit ? opts.limit : db_.get_doccount();
   const Xapian::Stem stem = stemmer_for(opts.language);
-  size_t rank = opts.offset;
-  for (auto m = mset.begin(); m != mset.end(); ++m)
-    out.hits.push_back(hit_for(m.get_document(), ++rank, m.get_weight(), q, opts, stem));
+  StoryFolder folder(db_);
+  size_t shown = 0;  // distinct hits so far, the skipped offset included
+  for (Xapian::doccount first = 0, window = static_cast<Xapian::doccount>(opts.offset + want);; first += window, window *= 2) {
+    Xapian::MSet mset = enq.get_mset(first, window);
+    out.total = mset.get_matches_estimated();
+    for (auto m = mset.begin(); m != mset.end() && out.hits.size() < want; ++m) {
+      const Xapian::Document doc = m.get_document();
+      const std::string article = doc.get_value(schema::kSlotArticle), story = doc.get_value(schema::kSlotStory);
+      const bool repeat = opts.articles ? folder.repeats_article(article, story) : folder.repeats_passage(*m, article, story);
+      if (repeat || ++shown <= opts.offset) continue;
+      out.hits.push_back(hit_for(doc, shown, m.get_weight(), q, opts, stem));
+    }
+    if (out.hits.size() >= want || mset.size() < window) break;
+  }
   return out;
 }
 
 SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions& opts) {
   SearchResult out;
   const RankingOptions& ro = opts.ranking;
-  const ArticleRanking ranking = ranker_.rank_articles(rank_query(q, opts), page_end(opts, 0), ro);
+  // Copies of a story are left out after its best article; the ranking is deepened until the
+  // page is full of distinct stories (one pass when the index has no copies).
+  ArticleRanking ranking;
+  std::vector<size_t> kept;  // indices into ranking.articles of the hits to show
+  for (size_t depth = page_end(opts, 0);; depth *= 2) {
+    ranking = ranker_.rank_articles(rank_query(q, opts), depth, ro);
+    kept.clear();
+    StoryFolder folder(db_);
+    for (size_t i = 0; i < ranking.articles.size(); ++i)
+      if (!folder.repeats_article(ranking.articles[i].article, ranking.articles[i].story)) kept.push_back(i);
+    if (!opts.limit || depth == 0 || kept.size() >= depth || ranking.articles.size() < depth) break;
+  }
   out.total = ranking.total;
   const Xapian::Stem stem = stemmer_for(opts.language);
   std::vector<WeightedTerm> article_terms, passage_terms;
@@ -177,11 +209,11 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
     passage_terms = query_term_weights(q.query, ro.passage_feedback ? in_passage_terms(ranking.expansion)
                                                                     : std::vector<WeightedTerm>{});
   }
-  const size_t end = opts.limit ? std::min(ranking.articles.size(), opts.offset + opts.limit) : ranking.articles.size();
-  for (size_t i = opts.offset; i < end; ++i) {
-    const RankedArticle& r = ranking.articles[i];
+  const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
+  for (size_t k = opts.offset; k < end; ++k) {
+    const RankedArticle& r = ranking.articles[kept[k]];
     Hit h;
-    h.rank = i + 1;
+    h.rank = k + 1;
     h.score = r.score;
     h.type = std::string(schema::kind_name(schema::Kind::Article));
     h.article = r.article;
@@ -240,15 +272,29 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
 SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions& opts) {
   SearchResult out;
   const RankingOptions& ro = opts.ranking;
-  const PassageRanking ranking = ranker_.rank_passages(rank_query(q, opts), page_end(opts, 0), opts.per_article, ro);
+  // Passages repeated by another copy of their story are left out; the ranking is deepened until
+  // the page is full (one pass when the index has no copies).
+  PassageRanking ranking;
+  std::vector<size_t> kept;  // indices into ranking.passages of the hits to show
+  for (size_t depth = page_end(opts, 0);; depth *= 2) {
+    ranking = ranker_.rank_passages(rank_query(q, opts), depth, opts.per_article, ro);
+    kept.clear();
+    StoryFolder folder(db_);
+    for (size_t i = 0; i < ranking.passages.size(); ++i) {
+      const RankedPassage& p = ranking.passages[i];
+      if (!folder.repeats_passage(p.doc, p.article, p.story)) kept.push_back(i);
+    }
+    if (!opts.limit || depth == 0 || kept.size() >= depth || ranking.passages.size() < depth) break;
+  }
   out.total = ranking.total;
   const Xapian::Stem stem = stemmer_for(opts.language);
   const std::vector<WeightedTerm> terms =
       opts.explain ? query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{})
                    : std::vector<WeightedTerm>{};
-  for (size_t i = opts.offset; i < ranking.passages.size(); ++i) {
-    const RankedPassage& r = ranking.passages[i];
-    Hit h = hit_for(db_.get_document(r.doc), i + 1, r.score, q, opts, stem);
+  const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
+  for (size_t k = opts.offset; k < end; ++k) {
+    const RankedPassage& r = ranking.passages[kept[k]];
+    Hit h = hit_for(db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
     if (opts.explain) {
       nlohmann::ordered_json e;
       e["score"] = h.score;
@@ -274,10 +320,26 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
 
 size_t Searcher::count(const ParsedQuery& q, const SearchOptions& opts) {
   Xapian::Enquire enq(db_);
-  enq.set_query(full_query(q, opts));
   enq.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MSet m = enq.get_mset(0, 0, db_.get_doccount());
-  return m.get_matches_estimated();
+  const Xapian::doccount all = db_.get_doccount();
+  // Ranked articles are the article records that match and, as ranked_articles fuses in each
+  // article's best passage, the articles with a matching passage: an exact word, a phrase or
+  // NEAR matches only there (the article record keeps stems, schema::kStemsOnly). So count the
+  // articles among both, one per article (collapsed on its key), as the listing shows them.
+  const bool fused = opts.articles && !q.query.empty() && !q.article_query.empty() && opts.ranking.fusion_weight < 1;
+  if (fused) {
+    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
+    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
+    enq.set_collapse_key(schema::kSlotArticle, 1);
+    return enq.get_mset(0, all).size();
+  }
+  enq.set_query(full_query(q, opts));
+  if (!opts.articles && opts.per_article) {  // --per-article N lists at most N hits of an article
+    enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
+    return enq.get_mset(0, all).size();
+  }
+  return enq.get_mset(0, 0, all).get_matches_estimated();
 }
 
 }  // namespace newsindex

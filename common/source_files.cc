@@ -91,8 +91,33 @@ void walk_dir(const fs::path& dir, const WalkOptions& o, std::set<std::pair<dev_
 
 }  // namespace
 
+std::vector<FoundFile> walk_given(const std::vector<std::string>& args, const WalkOptions& opts,
+                                  const std::function<void(const std::string&, const std::string&)>& on_error);
+
+std::string canonical_path(const std::string& path) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec || c.empty()) return path;
+  std::string s = c.string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
 std::vector<FoundFile> walk_sources(const std::vector<std::string>& args, const WalkOptions& opts,
                                     const std::function<void(const std::string&, const std::string&)>& on_error) {
+  std::vector<FoundFile> found = walk_given(args, opts, on_error);
+  // One file is one source however it was reached: ./a/../a/x.txt, /abs/a/x.txt or a symlink.
+  std::vector<FoundFile> out;
+  std::set<std::string> seen;
+  for (FoundFile& f : found) {
+    f.path = canonical_path(f.path);
+    if (seen.insert(f.path).second) out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<FoundFile> walk_given(const std::vector<std::string>& args, const WalkOptions& opts,
+                                  const std::function<void(const std::string&, const std::string&)>& on_error) {
   std::vector<FoundFile> out;
   std::set<std::pair<dev_t, ino_t>> seen;
   for (const auto& a : args) {

@@ -20,7 +20,12 @@ struct FoundFile {
   int64_t mtime_ns = 0;
 };
 
-// Expands each argument (file or directory, recursively) into files, in a stable sorted order.
+// A source's identity: its absolute path with symbolic links, "." and ".." resolved (what is
+// missing of it is kept as written), so that every spelling of one file names one source.
+std::string canonical_path(const std::string& path);
+
+// Expands each argument (file or directory, recursively) into files, in a stable sorted order,
+// each named by its canonical_path and listed once however often it was reached.
 // Problems (unreadable directory, missing path) go to `on_error(path, reason)`.
 std::vector<FoundFile> walk_sources(const std::vector<std::string>& args, const WalkOptions& opts,
                                     const std::function<void(const std::string&, const std::string&)>& on_error);

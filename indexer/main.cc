@@ -55,20 +55,26 @@ int main(int argc, char** argv) {
   std::string synonyms;
   app.add_option("--synonyms", synonyms, "Synonym groups, one per line (\"car, automobile\"), used by every query");
   app.add_flag("-q,--quiet", o.quiet, "No progress output (the summary line is always printed)");
+  app.add_flag("-v,--verbose", o.verbose, "Name each source's format and what became of it (indexed, unchanged, rejected)");
+  bool quiet_copies = false;
+  app.add_flag("--quiet-copies", quiet_copies, "Do not name each copy of an indexed story on stderr (errors still are)");
+  app.add_flag("--category-from-dir", o.build.category_from_dir,
+               "An article without a category takes its file's folder name (business/001.txt: business)");
   app.set_version_flag("--version", std::string("newsindex ") + NEWSINDEX_VERSION + " (schema " +
                                         std::to_string(schema::kSchemaVersion) + ")");
   bool remove = false, list = false, compact = false;
   std::string out_format = "text";
   app.add_flag("--remove", remove, "Remove the given sources (files, directories) or article ids from the index");
-  app.add_flag("--list", list, "List indexed sources with their article counts and last indexed time");
+  app.add_flag("--list", list, "List indexed sources (all, or those under the given paths) with their counts and last indexed time");
   app.add_flag("--compact", compact, "Compact the database (Xapian compaction), reporting size before and after");
   app.add_option("--format", out_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
   app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "newsindex: " << e.what() << " (see newsindex --help)\n";
+    return 2;
   }
   o.db = resolve_db_path(db);
   o.memory_limit = static_cast<uint64_t>(memory_mb * (1 << 20));
@@ -76,6 +82,7 @@ int main(int argc, char** argv) {
   else if (o.writer.near_duplicate >= 1) o.writer.near_duplicate = 1.01;  // exact copies only
   o.build.near_duplicate_keys = o.writer.near_duplicate > 0 && o.writer.near_duplicate <= 1;
   o.writer.on_note = [](const std::string& note) { std::cerr << "newsindex: " << note << '\n'; };
+  o.writer.note_copies = !quiet_copies;
   if (paths.empty() && !list && !compact) {
     std::cerr << "newsindex: nothing to do: give files or directories to index (see --help)\n";
     return 2;
@@ -96,7 +103,7 @@ int main(int argc, char** argv) {
       }
       if (list) {
         IndexWriter w(o.db, o.writer);
-        list_sources(w, out_format == "json", std::cout);
+        list_sources(w, paths, out_format == "json", std::cout);
       }
       return status;
     }

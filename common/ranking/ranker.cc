@@ -55,7 +55,9 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
   std::unordered_map<std::string, size_t> at;  // article id -> index in inputs / out.articles
   for (auto m = articles.begin(); m != articles.end(); ++m) {
     RankedArticle r;
-    r.article = m.get_document().get_value(schema::kSlotArticle);
+    const Xapian::Document doc = m.get_document();
+    r.article = doc.get_value(schema::kSlotArticle);
+    r.story = doc.get_value(schema::kSlotStory);
     r.article_doc = *m;
     r.article_score = m.get_weight();
     at.emplace(r.article, inputs.size());
@@ -71,11 +73,13 @@ ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const Ran
     enq.set_collapse_key(schema::kSlotArticle, 1);
     Xapian::MSet passages = enq.get_mset(0, static_cast<Xapian::doccount>(depth));
     for (auto m = passages.begin(); m != passages.end(); ++m) {
-      std::string id = m.get_document().get_value(schema::kSlotArticle);
+      const Xapian::Document doc = m.get_document();
+      std::string id = doc.get_value(schema::kSlotArticle);
       auto [it, fresh] = at.emplace(id, inputs.size());
       if (fresh) {
         RankedArticle r;
         r.article = id;
+        r.story = doc.get_value(schema::kSlotStory);
         out.articles.push_back(std::move(r));
         inputs.push_back({id, 0, 0});
       }
@@ -198,8 +202,11 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
       for (const RankedPassage* p : by_doc) docs.push_back(p->doc);
     prefetch->add_passages(std::move(docs), passage_stems);
   }
-  for (RankedPassage* p : by_doc)
-    p->article = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle);
+  for (RankedPassage* p : by_doc) {
+    const Xapian::Document doc = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID);
+    p->article = doc.get_value(schema::kSlotArticle);
+    p->story = doc.get_value(schema::kSlotStory);
+  }
   if (!rerank || out.passages.empty()) return out;
 
   // The candidates' articles, scored for the user's query by the matcher among just them.

@@ -44,6 +44,7 @@ struct RankQuery {
 
 struct RankedArticle {
   std::string article;
+  std::string story;               // schema::kSlotStory: "" unless the article is a copy
   Xapian::docid article_doc = 0;   // 0 when only its passage was among the candidates
   Xapian::docid passage_doc = 0;   // its best passage (0 when none was among the candidates)
   double article_score = 0, passage_score = 0;
@@ -62,6 +63,7 @@ struct ArticleRanking {
 struct RankedPassage {
   Xapian::docid doc = 0;
   std::string article;
+  std::string story;         // schema::kSlotStory: "" unless its article is a copy
   double passage_score = 0;  // passage BM25, feedback terms included
   double context = 0;        // μ × its article's score
   double score = 0;          // passage_score + context

@@ -1,0 +1,64 @@
+#include "story_groups.h"
+
+#include <nlohmann/json.hpp>
+
+#include "article_store.h"
+#include "doc_builder.h"
+#include "hash.h"
+#include "schema.h"
+
+namespace newsindex {
+
+namespace {
+
+// The words of a passage, whatever its case, punctuation or spacing: two copies of a wire story
+// often differ in quotes and dashes only.
+uint64_t words_hash(const Xapian::Document& doc) {
+  auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  std::string text;
+  if (auto t = j.is_object() ? j.find(data_keys::kText) : j.end(); j.is_object() && t != j.end() && t->is_string())
+    text = t->get<std::string>();
+  std::string words;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c)) words.push_back(static_cast<char>(std::tolower(c)));
+    else if (!words.empty() && words.back() != ' ') words.push_back(' ');
+  }
+  return hash64(words);
+}
+
+}  // namespace
+
+bool StoryFolder::repeats_article(const std::string& article, const std::string& story) {
+  auto [it, fresh] = kept_.try_emplace(story_key(article, story));
+  if (fresh) it->second.push_back({0, article, std::nullopt});
+  return !fresh;
+}
+
+uint64_t StoryFolder::words_of(Kept& k) {
+  if (!k.words) k.words = words_hash(db_.get_document(k.doc));
+  return *k.words;
+}
+
+bool StoryFolder::repeats_passage(Xapian::docid doc, const std::string& article, const std::string& story) {
+  std::vector<Kept>& shown = kept_[story_key(article, story)];
+  Kept self{doc, article, std::nullopt};
+  for (Kept& k : shown)
+    if (k.article != article && words_of(k) == words_of(self)) return true;
+  shown.push_back(std::move(self));
+  return false;
+}
+
+std::vector<std::string> story_sources(const Xapian::Database& db, const std::string& key, const std::string& first) {
+  std::vector<std::string> out{first};
+  auto add = [&](Xapian::docid d) {
+    std::string s = db.get_document(d).get_value(schema::kSlotSource);
+    if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  const std::string members = schema::term("story", key);
+  for (auto p = db.postlist_begin(members); p != db.postlist_end(members); ++p) add(*p);
+  if (out.size() > 1 || db.get_termfreq(members) > 0)
+    if (auto root = article_docid(db, key)) add(*root);
+  return out;
+}
+
+}  // namespace newsindex
