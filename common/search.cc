@@ -322,6 +322,9 @@ size_t Searcher::count(const ParsedQuery& q, const SearchOptions& opts) {
   Xapian::Enquire enq(db_);
   enq.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::doccount all = db_.get_doccount();
+  // A listing shows a story once (StoryFolder); an index without copies has nothing to fold and
+  // its count needs no document read.
+  const bool copies = db_.valuestream_begin(schema::kSlotStory) != db_.valuestream_end(schema::kSlotStory);
   // Ranked articles are the article records that match and, as ranked_articles fuses in each
   // article's best passage, the articles with a matching passage: an exact word, a phrase or
   // NEAR matches only there (the article record keeps stems, schema::kStemsOnly). So count the
@@ -331,15 +334,23 @@ size_t Searcher::count(const ParsedQuery& q, const SearchOptions& opts) {
     const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
     const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
     enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
-    enq.set_collapse_key(schema::kSlotArticle, 1);
-    return enq.get_mset(0, all).size();
+  } else {
+    enq.set_query(full_query(q, opts));
   }
-  enq.set_query(full_query(q, opts));
-  if (!opts.articles && opts.per_article) {  // --per-article N lists at most N hits of an article
+  if (opts.articles) enq.set_collapse_key(schema::kSlotArticle, 1);
+  else if (opts.per_article)  // --per-article N lists at most N hits of an article
     enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
-    return enq.get_mset(0, all).size();
+  if (!copies && !opts.articles && !opts.per_article) return enq.get_mset(0, 0, all).get_matches_estimated();
+  const Xapian::MSet m = enq.get_mset(0, all);
+  if (!copies) return m.size();
+  StoryFolder folder(db_);
+  size_t n = 0;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const std::string article = doc.get_value(schema::kSlotArticle), story = doc.get_value(schema::kSlotStory);
+    n += !(opts.articles ? folder.repeats_article(article, story) : folder.repeats_passage(*it, article, story));
   }
-  return enq.get_mset(0, 0, all).get_matches_estimated();
+  return n;
 }
 
 }  // namespace newsindex
