@@ -407,6 +407,14 @@ PageMeta read_metadata(const GumboNode* document, const GumboNode* article_root)
   m.link_base = c.base_href.empty() ? m.url : resolve_url(m.url, html::collapse_whitespace(c.base_href));
   m.lang = pick_lang(c);
   m.category = pick_category(c, ld);
+  m.site_name = meta_value(c, "og:site_name");
+  for (const json* o : ld) {
+    if (!is_article_type(*o)) break;
+    if (auto it = o->find("articleBody"); it != o->end() && it->is_string()) {
+      m.article_body = it->get<std::string>();
+      break;
+    }
+  }
   return m;
 }
 

@@ -17,6 +17,8 @@ struct PageMeta {
   std::string link_base; // what relative links resolve against (<base href>, else `url`)
   std::string lang;
   std::string category;
+  std::string site_name;     // og:site_name, else JSON-LD publisher
+  std::string article_body;  // JSON-LD articleBody of the article object ("" when none)
 };
 
 // `article_root` (may be null) is the element the body text comes from: an <h1> or <time>
