@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 
+#include "article_store.h"
 #include "schema.h"
 
 namespace newsindex {
@@ -42,6 +43,25 @@ std::string next_key(const std::string& key, const std::string& unit) {
   return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
 }
 
+// The article's category (its breadcrumb or desk), read from its record's data.
+std::string article_category(const Xapian::Database& db, const std::string& key) {
+  const auto doc = article_docid(db, key);
+  if (!doc) return {};
+  auto j = nlohmann::json::parse(db.get_document(*doc).get_data(), nullptr, false);
+  auto c = j.is_object() ? j.find("category") : j.end();
+  return j.is_object() && c != j.end() && c->is_string() ? c->get<std::string>() : std::string();
+}
+
+// Categories have no value slot (schema: a free-text field): the matches are counted per
+// article, one read of each distinct article's record then names its category.
+std::map<std::string, size_t> category_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o,
+                                              size_t& total) {
+  std::map<std::string, size_t> out;
+  for (const auto& [key, n] : spy_counts(s, q, o, schema::kSlotArticle, total))
+    if (std::string category = article_category(s.db(), key); !category.empty()) out[category] += n;
+  return out;
+}
+
 }  // namespace
 
 std::optional<unsigned> facet_slot(const std::string& name) {
@@ -50,13 +70,14 @@ std::optional<unsigned> facet_slot(const std::string& name) {
   if (name == "author") return schema::kSlotAuthor;
   if (name == "section") return schema::kSlotSection;
   if (name == "type") return schema::kSlotKind;
+  if (name == "category") return schema::kSlotArticle;  // counted per article, then by its category
   return std::nullopt;
 }
 
 FacetResult facet_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o, const std::string& facet) {
   FacetResult r;
   r.facet = facet;
-  auto counts = spy_counts(s, q, o, *facet_slot(facet), r.total);
+  auto counts = facet == "category" ? category_counts(s, q, o, r.total) : spy_counts(s, q, o, *facet_slot(facet), r.total);
   if (facet == "month" || facet == "year") {
     std::map<std::string, size_t> buckets;
     for (auto& [ymd, c] : counts)

@@ -1,5 +1,5 @@
-// Counts over the whole match set: facets (month, year, site, author, section, type) and the
-// date histogram that shows how a topic rises and falls over time.
+// Counts over the whole match set: facets (month, year, site, author, section, category, type)
+// and the date histogram that shows how a topic rises and falls over time.
 #pragma once
 #include <iosfwd>
 #include <optional>
@@ -21,7 +21,8 @@ struct FacetResult {
   std::vector<FacetCount> counts;
 };
 
-// Known facet names: month, year, site, author, section, type. Returns nullopt otherwise.
+// Known facet names: month, year, site, author, section (the heading above a passage), category
+// (the article's breadcrumb or desk), type. Returns nullopt otherwise.
 std::optional<unsigned> facet_slot(const std::string& name);
 
 FacetResult facet_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o, const std::string& facet);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <istream>
 #include <ostream>
@@ -43,7 +44,17 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
   j["schema_version"] = schema::kSchemaVersion;
   j["format_version"] = kOutputFormatVersion;
   j["db"] = path;
-  j["articles"] = kind_count(schema::Kind::Article);
+  // Copies of a story are articles of their own, each with a story term (schema: story).
+  const std::string story_prefix = schema::term("story", "");
+  size_t copies = 0, orphaned = 0;  // orphaned: stories whose first article was removed
+  for (auto t = db.allterms_begin(story_prefix); t != db.allterms_end(story_prefix); ++t) {
+    copies += t.get_termfreq();
+    orphaned += db.get_termfreq(schema::term("uid", (*t).substr(story_prefix.size()))) == 0;
+  }
+  const size_t articles = kind_count(schema::Kind::Article);
+  j["articles"] = articles;
+  j["copies"] = copies;
+  j["stories"] = articles + orphaned - std::min(copies, articles);
   j["passages"] = kind_count(schema::Kind::Passage);
   j["links"] = kind_count(schema::Kind::Link);
   j["sources"] = kind_count(schema::Kind::Source);
@@ -55,7 +66,7 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
 }
 
 std::string query_error_line(const std::string& q, const QueryError& e) {
-  return fmt::format("malformed query at column {}: {} (in \"{}\")", e.column + 1, e.what(), printable_name(q));
+  return fmt::format("{} (in \"{}\")", query_error_message(e), printable_name(q));
 }
 
 // A printer that keeps only one field of each hit, once, for xargs and friends.
@@ -100,6 +111,16 @@ int show_article(const QueryCommand& cmd, const Xapian::Database& db, std::ostre
       return 1;
     }
   }
+  if (jump) {
+    // A passage past the end is a miss, said as such: a header alone would look like an empty passage.
+    const std::vector<StoredPassage> passages = store.passages(*resolved);
+    const bool found = std::any_of(passages.begin(), passages.end(), [&](const StoredPassage& p) { return p.ordinal == *jump; });
+    if (!found) {
+      err << fmt::format("newsquery: {} has {} passage{}; there is no passage {}\n", printable_name(*resolved),
+                         passages.size(), passages.size() == 1 ? "" : "s", *jump);
+      return 1;
+    }
+  }
   print_article(store, *resolved, jump, cmd.format == OutputFormat::Json, out);
   return 0;
 }
@@ -130,6 +151,7 @@ SearchResult search_recent(Searcher& s, const ParsedQuery& pq, SearchOptions so,
 
 // What one query produced, kept until its turn to be printed.
 struct QueryOutcome {
+  std::string qid, query; // --batch: which line it answers
   std::vector<Hit> hits;  // for the printer
   std::string printed;    // --facet, --histogram, --count: already formatted
   std::string error;      // a batch line's malformed query: one line for stderr
@@ -189,8 +211,10 @@ class QuerySession {
       std::vector<std::string> languages{qo_.language};
       languages.insert(languages.end(), qo_.other_languages.begin(), qo_.other_languages.end());
       if (auto fixed = suggest_correction(db_, text, analyzer_, languages)) {
-        if (cmd_.correct) text = *fixed;
-        else if (cmd_.format == OutputFormat::Text) *notes << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
+        if (cmd_.correct) {
+          text = *fixed;
+          *notes << "newsquery: searched for: " << text << '\n';
+        } else if (cmd_.format == OutputFormat::Text) *notes << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
       }
     }
     ParsedQuery pq = parse(text);
@@ -270,8 +294,12 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   sessions[0]->set_links_filter(links_filter);
   printer->begin();
   bool any = false;
+  // Batch text output heads each query's answer, so a query without hits is seen too.
+  const bool headed = cmd.batch && cmd.format == OutputFormat::Text && !cmd.count;
   auto emit = [&](QueryOutcome& o) {
     if (!o.error.empty()) err << o.error << '\n';
+    if (headed)
+      printer->batch_query(o.qid, o.query, !o.error.empty() ? "not searched (malformed, see stderr)" : o.matched ? "" : "no hits");
     out << o.printed;
     for (const Hit& h : o.hits) printer->hit(h);
     any = any || o.matched;
@@ -310,8 +338,13 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
             // A malformed line is reported and skipped; any other error is not the line's fault.
             const BatchLine& b = lines[i];
             QueryOutcome failed;
+            failed.qid = b.qid;
+            failed.query = b.text;
             try {
-              return sessions[worker]->run(b.qid, b.text, nullptr);
+              QueryOutcome o = sessions[worker]->run(b.qid, b.text, nullptr);
+              o.qid = b.qid;
+              o.query = b.text;
+              return o;
             } catch (const QueryError& e) {
               failed.error = fmt::format("newsquery: stdin:{}: {}", b.line_no, query_error_line(b.text, e));
             } catch (const Xapian::QueryParserError& e) {
@@ -328,6 +361,13 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   printer->end();
   out.flush();
   return any ? 0 : 1;
+}
+
+std::string query_error_message(const QueryError& e) {
+  if (const auto* field = dynamic_cast<const UnknownFieldError*>(&e))
+    return fmt::format("unknown field \"{}\" at column {}; did you mean \"{}\"?", printable_name(field->name),
+                       e.column + 1, field->suggestion);
+  return fmt::format("malformed query at column {}: {}", e.column + 1, e.what());
 }
 
 std::string wildcard_error_line(const Xapian::WildcardError& e, Xapian::termcount max) {

@@ -10,8 +10,9 @@
 
 namespace newsindex {
 
-// JSON output schema version (`--format-version`, `--stats`); bump on incompatible changes.
-inline constexpr int kOutputFormatVersion = 1;
+// Output format version (`--format-version`, `--stats`); bump on changes to what is printed.
+// 2: TSV has a category column after matches.
+inline constexpr int kOutputFormatVersion = 2;
 
 struct QueryCommand {
   std::string db;
@@ -42,6 +43,9 @@ struct QueryCommand {
 
 // Returns the exit status: 0 something matched, 1 nothing did, 2 error (message on `err`).
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err);
+
+// The stderr line (without "newsquery: ") for a query the parser refused.
+std::string query_error_message(const QueryError& e);
 
 // One line for a wildcard that expands to more than --max-wildcard words.
 std::string wildcard_error_line(const Xapian::WildcardError& e, Xapian::termcount max);

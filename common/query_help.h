@@ -1,9 +1,16 @@
 // The query language reference printed by `newsquery --help-query` (and kept in README.md).
+// The field list comes from the schema's own descriptions, so a new query field shows up here.
 #pragma once
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "schema.h"
 
 namespace newsindex {
 
-inline constexpr const char* kQueryHelp = R"(newsquery query language
+inline constexpr const char* kQueryHelpWords = R"(newsquery query language
 
   decoupling japan        words; passages with more of them rank higher (--and: all required)
   "extended deterrence"   a phrase: the words in this order, as written (not stemmed)
@@ -18,15 +25,44 @@ inline constexpr const char* kQueryHelp = R"(newsquery query language
   Mar-a-Lago  Jong-un     hyphenated words match as written, as words and as a phrase
   贸易问题                 Chinese/Japanese/Thai/... text is split into words; several words
                           in one run behave as a phrase
+)";
 
-Fields (a field's words go through the same analysis as the text):
-  title:abe  author:cooper  section:"what about china"  category:news
-  site:www.washingtonpost.com   url:https://…   article:ID   lang:en
-  type:passage | type:link | type:caption | type:article
-  date:2018-06-01..2018-06-30   date:2018-06..2018-07   date:2018..   date:..2017   date:2018-06-06
+inline constexpr const char* kQueryHelpFieldRule = R"(
+NAME:VALUE is a field when NAME is one of the fields above (any letter case) and the value
+follows the colon directly (title: alone is an error). A name of three or more letters that is
+one letter off a field (two for seven letters or more), such as categroy:tech, is an error that
+names the field meant; any other word with a colon (https://…, 10:30, re:invent) is a word.
+Quote it ("data:x") to search such a word as words.
 
 Operators AND OR NOT NEAR ADJ are recognised only in capitals; --plain turns all syntax off
 (every word is a word), as for IR test-collection topics.
 )";
+
+// An example value per query field, beside the schema's description.
+inline std::string_view query_field_example(std::string_view field) {
+  if (field == "title") return "title:abe";
+  if (field == "author") return "author:cooper";
+  if (field == "section") return "section:\"what about china\"";
+  if (field == "category") return "category:business";
+  if (field == "site") return "site:www.washingtonpost.com";
+  if (field == "url") return "url:https://…";
+  if (field == "type") return "type:caption";
+  if (field == "lang") return "lang:en";
+  if (field == "article") return "article:ID";
+  if (field == "date") return "date:2018-06..2018-07  date:..2017  date:7d..";
+  return {};
+}
+
+inline std::string query_help() {
+  std::string out = kQueryHelpWords;
+  out += "\nFields (a field's words go through the same analysis as the text):\n";
+  for (const schema::Field& f : schema::kFields) {
+    if (!(f.flags & schema::kUserField)) continue;
+    out += fmt::format("  {:<10}{}\n", std::string(f.name) + ":", f.description);
+    if (auto example = query_field_example(f.name); !example.empty()) out += fmt::format("  {:<10}  {}\n", "", example);
+  }
+  out += kQueryHelpFieldRule;
+  return out;
+}
 
 }  // namespace newsindex

@@ -9,6 +9,7 @@
 #include "dates.h"
 #include "errors.h"
 #include "schema.h"
+#include "spelling.h"
 #include "terms.h"
 #include "ranking/stopwords.h"
 #include "recency.h"
@@ -40,6 +41,7 @@ size_t quote_at(std::string_view s, size_t i) {
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::vector<Lexeme> lex(std::string_view s) {
   std::vector<Lexeme> out;
@@ -54,15 +56,19 @@ std::vector<Lexeme> lex(std::string_view s) {
       l.sign = s[i] == '+' ? 1 : -1;
       ++i;
     }
-    // field:value
+    // field:value (classify_field_name says what counts as a field)
     size_t j = i;
-    while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) ++j;
-    if (j > i && j + 1 < s.size() && s[j] == ':' && !is_space(s[j + 1])) {
-      std::string name(s.substr(i, j - i));
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (schema::user_field(name)) {
-        l.field = name;
+    while (j < s.size() && is_ascii_letter(s[j])) ++j;
+    if (j > i && j < s.size() && s[j] == ':') {
+      const bool no_value = j + 1 == s.size() || is_space(s[j + 1]) || s[j + 1] == ')';
+      FieldName f = classify_field_name(s.substr(i, j - i));
+      if (f.kind == FieldName::Kind::Field) {
+        if (no_value) throw QueryError(fmt::format("{}: needs a value right after the colon", f.name), i);
+        l.field = std::move(f.name);
         i = j + 1;
+      } else if (f.kind == FieldName::Kind::Misspelt && !no_value && s.substr(j + 1, 2) != "//") {
+        // "Note: …" (a space after the colon) and urn://… stay words.
+        throw UnknownFieldError(std::move(f.name), std::move(f.suggestion), i);
       }
     }
     if (size_t q = quote_at(s, i)) {
@@ -409,7 +415,21 @@ class Parser {
     Analysis a = an_.analyze(text, AnalyzeOptions{caps_acronyms_});
     if (a.tokens.empty()) return Xapian::Query();
     check_terms(a.tokens.size(), col);
-    return tokens_phrase(a, col);
+    Xapian::Query body = tokens_phrase(a, col);
+    if (a.tokens.size() < 2 || body_ != schema::body_field(schema::BodyForm::Passage)) return body;
+    // A headline in quotes: the title's words are a phrase in every passage, and the article's
+    // lead stands for it, so a headline search lands once per article, on its first paragraph.
+    any_kind_ = true;
+    return Xapian::Query(Xapian::Query::OP_OR, body,
+                         Xapian::Query(Xapian::Query::OP_FILTER, title_phrase(a), Xapian::Query(schema::term("type", "lead"))));
+  }
+
+  // The words of `a` as a phrase of the title's raw terms (passages keep them with positions).
+  Xapian::Query title_phrase(const Analysis& a) {
+    std::vector<std::string> terms;
+    for (const Token& t : a.tokens) terms.push_back(raw_term("title", t));
+    if (terms.size() == 1) return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
   }
 
   Xapian::Query wildcard(std::string_view prefix, size_t col) {
@@ -429,6 +449,8 @@ class Parser {
 
   Xapian::Query field_query(const Lexeme& l) {
     const schema::Field& f = *schema::user_field(l.field);
+    if (l.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
+      throw QueryError(fmt::format("{}: needs a value", l.field), l.col);
     if (l.field == "date") {
       auto [lo, hi] = parse_date_range(l.text, l.col, opts_.today);
       Xapian::Query q;
@@ -446,8 +468,8 @@ class Parser {
         v = normalize_word(v);
       } else if (l.field != "article") {
         v = normalize_word(v);
-        if (l.field == "type" && v != "passage" && v != "link" && v != "caption" && v != "article")
-          throw QueryError("type: is one of passage, link, caption, article", l.col);
+        if (l.field == "type" && v != "passage" && v != "link" && v != "caption" && v != "lead" && v != "article")
+          throw QueryError("type: is one of passage, link, caption, lead, article", l.col);
       }
       return add_filter(l, Xapian::Query(schema::term(l.field, v)));
     }
@@ -456,6 +478,13 @@ class Parser {
     Analysis a = an_.analyze(l.text, AnalyzeOptions{caps_acronyms_});
     if (a.tokens.empty()) throw QueryError(fmt::format("{}: needs a word", l.field), l.col);
     check_terms(a.tokens.size(), l.col);
+    any_kind_ = true;
+    if (l.field == "title" && l.type == T::Phrase && a.tokens.size() > 1) {
+      // title:"…" is a phrase of the passages' positioned title words; article records keep stems
+      // only, so in articles mode the articles come through their passages, as other phrases do.
+      for (const Token& t : a.tokens) words_.push_back(t.term);
+      return title_phrase(a);
+    }
     std::vector<Xapian::Query> parts;
     for (const Token& t : a.tokens) {
       words_.push_back(t.term);
@@ -491,6 +520,30 @@ class Parser {
 };
 
 }  // namespace
+
+FieldName classify_field_name(std::string_view name) {
+  FieldName out;
+  if (name.empty() || !std::all_of(name.begin(), name.end(), is_ascii_letter)) return out;
+  std::string lower(name);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (schema::user_field(lower)) {
+    out.kind = FieldName::Kind::Field;
+    out.name = std::move(lower);
+    return out;
+  }
+  if (lower.size() < 3) return out;  // re:, ur: … are too short to be read as a slip
+  const size_t limit = lower.size() >= 7 ? 2 : 1;  // "update:" is no slip of "date:"
+  size_t best = limit + 1;
+  for (const schema::Field& f : schema::kFields) {
+    if (!(f.flags & schema::kUserField)) continue;
+    // Fields in table order: of two at the same distance the first, a stable choice.
+    if (size_t d = edit_distance(lower, f.name, limit); d < best) best = d, out.suggestion = f.name;
+  }
+  if (best > limit) return out;
+  out.kind = FieldName::Kind::Misspelt;
+  out.name = std::string(name);
+  return out;
+}
 
 std::pair<std::string, std::string> parse_date_range(std::string_view value, size_t column,
                                                      const std::string& today) {

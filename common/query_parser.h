@@ -10,8 +10,30 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "errors.h"
 
 namespace newsindex {
+
+// How `name:` at the start of a query word reads (README, "Query language"). A known field name,
+// in any letter case, is a field. A name of three or more ASCII letters that is one edit from a
+// known field (two for names of seven letters or more) is a mistyped field: an error naming the
+// field meant, since a silent zero hits would hide the slip. Anything else is part of a word:
+// https://…, 10:30, re:invent, std::vector.
+struct FieldName {
+  enum class Kind { Word, Field, Misspelt };
+  Kind kind = Kind::Word;
+  std::string name;        // Field: the field, lower-cased; Misspelt: the name as typed
+  std::string suggestion;  // Misspelt: the nearest known field
+};
+FieldName classify_field_name(std::string_view name);
+
+// `categroy:tech`: a field name that is a slip of a known one. The column is the name's.
+struct UnknownFieldError : QueryError {
+  UnknownFieldError(std::string field_name, std::string nearest, size_t col)
+      : QueryError("unknown field \"" + field_name + "\"", col), name(std::move(field_name)),
+        suggestion(std::move(nearest)) {}
+  std::string name, suggestion;
+};
 
 // What the highlighter marks in a passage: the same forms the query searched.
 struct MatchSet {

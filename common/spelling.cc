@@ -34,6 +34,27 @@ bool plain_word(std::string_view w) {
   return w.find_first_of(":*\"()=") == std::string_view::npos;
 }
 
+// Quotes (straight or curly) and parentheses around a word, as bytes at its start or end.
+size_t grouping_mark(std::string_view s, bool at_end) {
+  for (std::string_view mark : {"\"", "(", ")", "\u201C", "\u201D", "\u201E"}) {
+    if (s.size() < mark.size()) continue;
+    if ((at_end ? s.substr(s.size() - mark.size()) : s.substr(0, mark.size())) == mark) return mark.size();
+  }
+  return 0;
+}
+
+size_t grouping_prefix(std::string_view s) {
+  size_t n = 0;
+  while (size_t m = grouping_mark(s.substr(n), false)) n += m;
+  return n;
+}
+
+size_t grouping_suffix(std::string_view s) {
+  size_t n = 0;
+  while (size_t m = grouping_mark(s.substr(0, s.size() - n), true)) n += m;
+  return n;
+}
+
 std::optional<std::string> closest(const Xapian::Database& db, const std::string& word) {
   const size_t limit = word.size() <= 4 ? 1 : 2;
   std::string best;
@@ -76,6 +97,11 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db, std::s
     std::string_view chunk = query.substr(i, j - i);
     std::string_view sign;
     if (!chunk.empty() && (chunk[0] == '+' || chunk[0] == '-')) sign = chunk.substr(0, 1), chunk.remove_prefix(1);
+    // The words of a phrase or a group are words too: "gordn brown" -> "gordon brown".
+    const std::string_view open = chunk.substr(0, grouping_prefix(chunk));
+    chunk.remove_prefix(open.size());
+    const std::string_view close = chunk.substr(chunk.size() - grouping_suffix(chunk));
+    chunk.remove_suffix(close.size());
     std::string replaced(chunk);
     if (plain_word(chunk)) {
       Analysis a = analyzer.analyze(chunk);
@@ -89,7 +115,7 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db, std::s
       }
     }
     if (!out.empty()) out += ' ';
-    out.append(sign).append(replaced);
+    out.append(sign).append(open).append(replaced).append(close);
     i = j + 1;
   }
   if (!changed) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli_format.h"
 #include "db_path.h"
 #include "errors.h"
 #include "query_command.h"
@@ -82,8 +83,10 @@ int main(int argc, char** argv) {
   app.add_option("--max-depth", cmd.parse.max_depth, "Refuse parentheses nested deeper than this (default 100)")
       ->check(CLI::Range(1, 10000));
   app.add_option("--per-article", cmd.search.per_article, "Passage mode: at most N passages per article (default: no cap)");
-  app.add_option("--facet", cmd.facet, "Counts over all matches by month, year, site, author, section or type")
-      ->check(CLI::IsMember({"month", "year", "site", "author", "section", "type"}));
+  app.add_option("--facet", cmd.facet,
+                 "Counts over all matches by month, year, site, author, section (the heading above a passage), "
+                 "category (the article's breadcrumb or desk) or type")
+      ->check(CLI::IsMember({"month", "year", "site", "author", "section", "category", "type"}));
   app.add_flag("--histogram", cmd.histogram, "Matches per day/month/year as a bar chart (JSON with --format json)");
   app.add_option("--histogram-unit", cmd.histogram_unit, "Force the histogram's bucket: day, month or year")
       ->check(CLI::IsMember({"day", "month", "year"}));
@@ -108,14 +111,14 @@ int main(int argc, char** argv) {
                                         std::to_string(schema::kSchemaVersion) + ", format " +
                                         std::to_string(kOutputFormatVersion) + ")");
   app.add_option("query", words, "Query words (joined by spaces)");
+  use_help_formatter(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    return cli_parse_error(app, e, "newsquery");
   }
   if (help_query) {
-    std::cout << kQueryHelp;
+    std::cout << query_help();
     return 0;
   }
   if (!recent.empty()) {
@@ -133,6 +136,10 @@ int main(int argc, char** argv) {
   if (context) {
     if (!app.count("--after-context")) cmd.after = context;
     if (!app.count("--before-context")) cmd.before = context;
+  }
+  if (cmd.null_separated && cmd.output.empty()) {
+    std::cerr << "newsquery: -0/--null ends --output values with NUL; give --output articles, sources or urls too\n";
+    return 2;
   }
   if (!cmd.output.empty() && !app.count("--limit")) cmd.search.limit = 0;  // all matches, as notmuch does
   if (winsize ws{}; isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
@@ -159,7 +166,7 @@ int main(int argc, char** argv) {
   try {
     return run_query_command(cmd, std::cin, std::cout, std::cerr);
   } catch (const QueryError& e) {
-    std::cerr << "newsquery: malformed query at column " << e.column + 1 << ": " << e.what() << '\n';
+    std::cerr << "newsquery: " << query_error_message(e) << '\n';
   } catch (const DatabaseError& e) {
     std::cerr << "newsquery: " << e.what() << '\n';
   } catch (const Xapian::WildcardError& e) {

@@ -26,6 +26,9 @@ class Printer {
  public:
   virtual ~Printer() = default;
   virtual void begin() {}
+  // --batch: a query's hits follow (text output heads them with "# QID: query"); `note` says why
+  // none do ("no hits"), "" when some do.
+  virtual void batch_query(const std::string& /*qid*/, const std::string& /*query*/, std::string_view /*note*/) {}
   virtual void hit(const Hit& h) = 0;
   virtual void end() {}
 };
@@ -35,8 +38,12 @@ std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const P
 // The JSON object of one hit (the JSON Lines contract); shared by tests and --show.
 std::string hit_to_json(const Hit& h, bool with_qid);
 
-// TSV field order (documented in README.md).
+// TSV field order (documented in README.md). New fields are appended (format version 2: category).
 inline constexpr std::string_view kTsvFields =
-    "rank\tscore\ttype\tarticle\tpassage\tdate\ttitle\tsection\turl\tsource\ttext\tmatches";
+    "rank\tscore\ttype\tarticle\tpassage\tdate\ttitle\tsection\turl\tsource\ttext\tmatches\tcategory";
+
+// The part of `text` a snippet of about `length` bytes shows: around the first match, cut at
+// spaces and character boundaries ([from, to) byte offsets; the whole text when length is 0).
+std::pair<size_t, size_t> snippet_span(std::string_view text, const std::vector<ByteRange>& matches, size_t length);
 
 }  // namespace newsindex

@@ -25,8 +25,19 @@ size_t char_start(std::string_view s, size_t i) {
 class TextPrinter : public Printer {
  public:
   TextPrinter(std::ostream& out, const PrintOptions& o) : out_(out), o_(o) {}
+
+  void batch_query(const std::string& qid, const std::string& query, std::string_view note) override {
+    if (printed_) out_ << '\n';
+    out_ << "# " << qid << ": " << query << '\n';
+    if (!note.empty()) out_ << "# " << qid << ": " << note << '\n';
+    printed_ = true;
+    after_header_ = true;
+  }
+
   void hit(const Hit& h) override {
-    if (printed_++) out_ << '\n';
+    if (printed_ && !after_header_) out_ << '\n';  // a blank line between hits, not under a header
+    printed_ = true;
+    after_header_ = false;
     std::string where = h.article + (h.passage ? fmt::format("#{}", *h.passage) : "");
     out_ << c(kBold) << h.rank << ". " << (h.title.empty() ? where : h.title) << c(kReset);
     if (h.date) out_ << "  " << *h.date;
@@ -34,11 +45,15 @@ class TextPrinter : public Printer {
          << c(kReset) << '\n';
     out_ << "   " << c(kDim) << where;
     if (h.section) out_ << " · " << *h.section;
+    if (!h.category.empty()) out_ << " · category: " << h.category;
     if (h.type == "link") out_ << " · → " << h.url << (h.link_date ? " (" + *h.link_date + ")" : "");
     out_ << c(kReset) << '\n';
-    for (const auto& ctx : h.context_before) out_ << "   " << c(kDim) << ctx.text << c(kReset) << '\n';
-    out_ << "   " << highlighted(h) << '\n';
-    for (const auto& ctx : h.context_after) out_ << "   " << c(kDim) << ctx.text << c(kReset) << '\n';
+    // With context, every passage line starts with its ordinal and, as grep -n marks lines,
+    // ':' for the hit and '-' for context around it.
+    const bool marked = h.with_context && h.passage;
+    for (const auto& ctx : h.context_before) out_ << context_line(ctx);
+    out_ << "   " << (marked ? fmt::format("{}: ", *h.passage) : "") << highlighted(h) << '\n';
+    for (const auto& ctx : h.context_after) out_ << context_line(ctx);
     if (!h.explain.empty())
       out_ << "   " << c(kDim) << "explain: " << explain_line(nlohmann::ordered_json::parse(h.explain, nullptr, false))
            << c(kReset) << '\n';
@@ -47,16 +62,15 @@ class TextPrinter : public Printer {
  private:
   std::string c(const char* code) const { return o_.color ? code : ""; }
 
+  std::string context_line(const Hit::Context& ctx) const {
+    auto [from, to] = snippet_span(ctx.text, {}, o_.snippet_length);
+    return fmt::format("   {}{}- {}{}{}{}\n", c(kDim), ctx.passage, from > 0 ? "…" : "",
+                       std::string_view(ctx.text).substr(from, to - from), to < ctx.text.size() ? "…" : "", c(kReset));
+  }
+
   std::string highlighted(const Hit& h) const {
     std::string_view t = h.text;
-    size_t from = 0, to = t.size();
-    if (o_.snippet_length && t.size() > o_.snippet_length) {
-      size_t centre = h.matches.empty() ? 0 : h.matches.front().first;
-      from = centre > o_.snippet_length / 3 ? char_start(t, centre - o_.snippet_length / 3) : 0;
-      to = char_start(t, std::min(t.size(), from + o_.snippet_length));
-      if (to < t.size()) to = std::max(from, char_start(t, t.rfind(' ', to) == std::string_view::npos ? to : t.rfind(' ', to)));
-      if (from > 0) from = std::min(to, t.find(' ', from) == std::string_view::npos ? from : t.find(' ', from) + 1);
-    }
+    auto [from, to] = snippet_span(t, h.matches, o_.snippet_length);
     std::string out = from > 0 ? "…" : "";
     size_t at = from;
     for (auto [s, e] : h.matches) {
@@ -74,10 +88,22 @@ class TextPrinter : public Printer {
 
   std::ostream& out_;
   PrintOptions o_;
-  size_t printed_ = 0;
+  bool printed_ = false;
+  bool after_header_ = false;  // a "# QID: query" line was the last thing printed
 };
 
 }  // namespace
+
+std::pair<size_t, size_t> snippet_span(std::string_view t, const std::vector<ByteRange>& matches, size_t length) {
+  size_t from = 0, to = t.size();
+  if (!length || t.size() <= length) return {from, to};
+  const size_t centre = matches.empty() ? 0 : matches.front().first;
+  from = centre > length / 3 ? char_start(t, centre - length / 3) : 0;
+  to = char_start(t, std::min(t.size(), from + length));
+  if (to < t.size()) to = std::max(from, char_start(t, t.rfind(' ', to) == std::string_view::npos ? to : t.rfind(' ', to)));
+  if (from > 0) from = std::min(to, t.find(' ', from) == std::string_view::npos ? from : t.find(' ', from) + 1);
+  return {from, to};
+}
 
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintOptions& o) {
   return std::make_unique<TextPrinter>(out, o);

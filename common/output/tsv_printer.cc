@@ -37,7 +37,7 @@ class TsvPrinter : public Printer {
     out_ << h.rank << '\t' << fmt::format("{:.6g}", h.score) << '\t' << h.type << '\t' << esc(h.article) << '\t'
          << (h.passage ? std::to_string(*h.passage) : "") << '\t' << (h.date ? *h.date : "") << '\t'
          << esc(h.title) << '\t' << esc(h.section.value_or("")) << '\t' << esc(h.url) << '\t' << esc(h.source)
-         << '\t' << esc(h.text) << '\t' << matches << '\n';
+         << '\t' << esc(h.text) << '\t' << matches << '\t' << esc(h.category) << '\n';
   }
 
  private:

@@ -37,9 +37,9 @@ expect_status 0 "caption is a passage flagged caption" nq --format json 'type:ca
 check "caption flag" jq -e '.caption == true and (.text | endswith("(AP)"))' "$TMP/out"
 
 expect_status 0 "TSV output" nq --format tsv --limit 5 decoupling
-check "TSV has 12 fields per line and no header" bash -c "awk -F'\t' 'NF!=12{exit 1} \$1==\"rank\"{exit 1}' '$TMP/out'"
+check "TSV has 13 fields per line and no header" bash -c "awk -F'\t' 'NF!=13{exit 1} \$1==\"rank\"{exit 1}' '$TMP/out'"
 expect_status 0 "TSV header on request" nq --format tsv --header decoupling
-check "header names the fields" bash -c "head -1 '$TMP/out' | grep -q '^rank	score	type	article	passage	date	title	section	url	source	text	matches$'"
+check "header names the fields" bash -c "head -1 '$TMP/out' | grep -q '^rank	score	type	article	passage	date	title	section	url	source	text	matches	category$'"
 
 expect_status 1 "no match exits 1" nq zzzyzzyva
 check "no match prints nothing" test ! -s "$TMP/out"
