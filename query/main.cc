@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   app.add_flag("--duplicates", cmd.duplicates, "List the groups of copies of one story found at index time");
   bool help_query = false;
   app.add_flag("--help-query", help_query, "Describe the query language and exit");
-  app.add_option("--format-version", format_version, "Refuse to run unless this JSON schema version can be produced");
+  app.add_option("--format-version", format_version, "Refuse to run unless this output format version (JSON, TSV) can be produced");
   app.set_version_flag("--version", std::string("newsquery ") + NEWSINDEX_VERSION + " (schema " +
                                         std::to_string(schema::kSchemaVersion) + ", format " +
                                         std::to_string(kOutputFormatVersion) + ")");
