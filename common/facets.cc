@@ -9,6 +9,7 @@
 
 #include "article_store.h"
 #include "schema.h"
+#include "story_groups.h"
 
 namespace newsindex {
 
@@ -27,6 +28,48 @@ std::map<std::string, size_t> spy_counts(Searcher& s, const ParsedQuery& q, cons
   std::map<std::string, size_t> out;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out[*it] = it.get_termfreq();
   return out;
+}
+
+// --articles counts what the listing shows: the articles whose record matches and those with a
+// matching passage (an exact word, a phrase or NEAR matches only there, see Searcher::count),
+// each story once, with the values of each article's own record.
+std::map<std::string, size_t> article_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o, unsigned slot,
+                                             size_t& total) {
+  const Xapian::Database& db = s.db();
+  auto of_kind = [&](schema::Kind k) {
+    Xapian::Query kind(schema::term("type", schema::kind_name(k)));
+    return q.filter.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND, kind, q.filter);
+  };
+  Xapian::Query query = s.full_query(q, o);
+  if (!q.query.empty() && !q.article_query.empty() && o.ranking.fusion_weight < 1)
+    query = Xapian::Query(Xapian::Query::OP_OR, query,
+                          Xapian::Query(Xapian::Query::OP_FILTER, q.query, of_kind(schema::Kind::Passage)));
+  Xapian::Enquire enq(db);
+  enq.set_query(query);
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  enq.set_collapse_key(schema::kSlotArticle, 1);
+  const Xapian::MSet m = enq.get_mset(0, db.get_doccount());
+  StoryFolder folder(db);
+  std::map<std::string, size_t> out;
+  total = 0;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const std::string article = doc.get_value(schema::kSlotArticle);
+    if (folder.repeats_article(article, doc.get_value(schema::kSlotStory))) continue;
+    ++total;
+    if (slot == schema::kSlotArticle) {
+      ++out[article];
+    } else if (const auto record = article_docid(db, article)) {
+      if (std::string v = db.get_document(*record).get_value(slot); !v.empty()) ++out[v];
+    }
+  }
+  return out;
+}
+
+// The counts per value of `slot` over the match set (passages and links, or articles).
+std::map<std::string, size_t> value_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o, unsigned slot,
+                                           size_t& total) {
+  return o.articles ? article_counts(s, q, o, slot, total) : spy_counts(s, q, o, slot, total);
 }
 
 // "2018-06" -> next month, "2018" -> next year, "20180606" -> next day.
@@ -57,7 +100,7 @@ std::string article_category(const Xapian::Database& db, const std::string& key)
 std::map<std::string, size_t> category_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o,
                                               size_t& total) {
   std::map<std::string, size_t> out;
-  for (const auto& [key, n] : spy_counts(s, q, o, schema::kSlotArticle, total))
+  for (const auto& [key, n] : value_counts(s, q, o, schema::kSlotArticle, total))
     if (std::string category = article_category(s.db(), key); !category.empty()) out[category] += n;
   return out;
 }
@@ -77,7 +120,7 @@ std::optional<unsigned> facet_slot(const std::string& name) {
 FacetResult facet_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o, const std::string& facet) {
   FacetResult r;
   r.facet = facet;
-  auto counts = facet == "category" ? category_counts(s, q, o, r.total) : spy_counts(s, q, o, *facet_slot(facet), r.total);
+  auto counts = facet == "category" ? category_counts(s, q, o, r.total) : value_counts(s, q, o, *facet_slot(facet), r.total);
   if (facet == "month" || facet == "year") {
     std::map<std::string, size_t> buckets;
     for (auto& [ymd, c] : counts)
@@ -92,7 +135,7 @@ FacetResult facet_counts(Searcher& s, const ParsedQuery& q, const SearchOptions&
 
 Histogram date_histogram(Searcher& s, const ParsedQuery& q, const SearchOptions& o, const std::string& unit) {
   Histogram h;
-  auto days = spy_counts(s, q, o, schema::kSlotDate, h.total);
+  auto days = value_counts(s, q, o, schema::kSlotDate, h.total);
   size_t dated = 0;
   for (auto& [k, c] : days) dated += c;
   h.undated = h.total - dated;

@@ -70,6 +70,10 @@ expect_status 0 "--facet category" nq --facet category -f json budget
 check "counts per category" jq -e '.facet == "category" and ([.counts[] | {(.value): .count}] | add) == {"business": 2, "politics": 2}' "$TMP/out"
 expect_status 0 "--facet category --articles" nq --facet category --articles -f json budget
 check "articles per category" jq -e '([.counts[] | {(.value): .count}] | add) == {"business": 2, "politics": 1}' "$TMP/out"
+expect_status 0 "--facet category --articles on a phrase" nq --facet category --articles -f json '"gordon brown"'
+check "the articles the listing shows" jq -e '.total == 2 and ([.counts[] | {(.value): .count}] | add) == {"business": 1, "politics": 1}' "$TMP/out"
+expect_status 0 "--histogram --articles on a phrase" nq --histogram --articles -f json '"gordon brown"'
+check "two dated articles" jq -e '.total == 2 and .undated == 0' "$TMP/out"
 expect_status 0 "--facet section is headings" nq --facet section -f json decoupling
 check "a heading among the sections" jq -e '[.counts[].value] | index("Growing fears of U.S. decoupling from Japan") != null' "$TMP/out"
 expect_status 0 "TSV with a header" nq -f tsv --header budget

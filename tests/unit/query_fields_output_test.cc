@@ -11,6 +11,7 @@
 #include "article_store.h"
 #include "doc_builder.h"
 #include "errors.h"
+#include "facets.h"
 #include "output/printer.h"
 #include "query_command.h"
 #include "query_parser.h"
@@ -198,6 +199,9 @@ TEST_P(ArticleCount, AgreesWithListing) {
   const size_t listed = s.search(pq, so).hits.size();
   EXPECT_EQ(listed, GetParam().articles) << GetParam().query;
   EXPECT_EQ(s.count(pq, so), listed) << GetParam().query;
+  // Facets and the histogram count the same articles.
+  EXPECT_EQ(facet_counts(s, pq, so, "type").total, listed) << GetParam().query;
+  EXPECT_EQ(date_histogram(s, pq, so).total, listed) << GetParam().query;
 }
 
 INSTANTIATE_TEST_SUITE_P(Count, ArticleCount,
