@@ -20,8 +20,9 @@ struct FoundFile {
   int64_t mtime_ns = 0;
 };
 
-// A source's identity: its absolute path with symbolic links, "." and ".." resolved (what is
-// missing of it is kept as written), so that every spelling of one file names one source.
+// A source's identity: its absolute path with "." and ".." and its folders' symbolic links
+// resolved, so that every spelling of one file (relative, absolute, through a linked folder)
+// names one source. A file that is itself a symbolic link keeps its name.
 std::string canonical_path(const std::string& path);
 
 // Expands each argument (file or directory, recursively) into files, in a stable sorted order,

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "article_store.h"
 #include "doc_builder.h"
 #include "hash.h"
@@ -11,19 +14,39 @@ namespace newsindex {
 
 namespace {
 
-// The words of a passage, whatever its case, punctuation or spacing: two copies of a wire story
-// often differ in quotes and dashes only.
-uint64_t words_hash(const Xapian::Document& doc) {
+// The words of a passage as a set of hashes, whatever their case, punctuation or spacing: two
+// copies of a wire story often differ in quotes, dashes and an edited word or two.
+std::vector<uint64_t> word_set(const Xapian::Document& doc) {
   auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
   std::string text;
   if (auto t = j.is_object() ? j.find(data_keys::kText) : j.end(); j.is_object() && t != j.end() && t->is_string())
     text = t->get<std::string>();
-  std::string words;
+  std::vector<uint64_t> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(hash64(word));
+    word.clear();
+  };
   for (unsigned char c : text) {
-    if (c >= 0x80 || std::isalnum(c)) words.push_back(static_cast<char>(std::tolower(c)));
-    else if (!words.empty() && words.back() != ' ') words.push_back(' ');
+    if (c >= 0x80 || std::isalnum(c)) word.push_back(static_cast<char>(std::tolower(c)));
+    else flush();
   }
-  return hash64(words);
+  flush();
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Two passages say the same when most of their words are shared (Jaccard of the word sets).
+bool same_passage(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) ++common, ++i, ++j;
+    else if (a[i] < b[j]) ++i;
+    else ++j;
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common) >= kSamePassage;
 }
 
 }  // namespace
@@ -34,8 +57,8 @@ bool StoryFolder::repeats_article(const std::string& article, const std::string&
   return !fresh;
 }
 
-uint64_t StoryFolder::words_of(Kept& k) {
-  if (!k.words) k.words = words_hash(db_.get_document(k.doc));
+const std::vector<uint64_t>& StoryFolder::words_of(Kept& k) {
+  if (!k.words) k.words = word_set(db_.get_document(k.doc));
   return *k.words;
 }
 
@@ -43,7 +66,7 @@ bool StoryFolder::repeats_passage(Xapian::docid doc, const std::string& article,
   std::vector<Kept>& shown = kept_[story_key(article, story)];
   Kept self{doc, article, std::nullopt};
   for (Kept& k : shown)
-    if (k.article != article && words_of(k) == words_of(self)) return true;
+    if (k.article != article && same_passage(words_of(k), words_of(self))) return true;
   shown.push_back(std::move(self));
   return false;
 }

@@ -17,22 +17,25 @@ inline const std::string& story_key(const std::string& article, const std::strin
   return story.empty() ? article : story;
 }
 
+inline constexpr double kSamePassage = 0.8;
+
 // Decides, hit by hit in rank order, which hits repeat an earlier one of the same story.
 class StoryFolder {
  public:
   explicit StoryFolder(const Xapian::Database& db) : db_(db) {}
   // Articles mode: a member of this story came earlier.
   bool repeats_article(const std::string& article, const std::string& story);
-  // Passage mode: an earlier passage of another copy of this story has the same words.
+  // Passage mode: an earlier passage of another copy of this story has (nearly) the same words:
+  // kSamePassage of their distinct words in common.
   bool repeats_passage(Xapian::docid doc, const std::string& article, const std::string& story);
 
  private:
   struct Kept {
     Xapian::docid doc;
     std::string article;
-    std::optional<uint64_t> words;  // hash of the passage's words, read when first compared
+    std::optional<std::vector<uint64_t>> words;  // the passage's word set, read when first compared
   };
-  uint64_t words_of(Kept& k);
+  const std::vector<uint64_t>& words_of(Kept& k);
   Xapian::Database db_;
   std::unordered_map<std::string, std::vector<Kept>> kept_;  // story key -> passages shown
 };

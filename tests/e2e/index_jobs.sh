@@ -23,7 +23,7 @@ if script -qec true /dev/null >/dev/null 2>&1; then
   DB="$TMP/db-tty"
   script -qec "'$BIN/newsindex' --db '$DB' '$C'" "$TMP/typescript" >/dev/null 2>&1 || true
   check "on a terminal: a progress line with files, MB and a rate" grep -aEq "[0-9]+/[0-9]+ files, [0-9.]+/[0-9.]+ MB" "$TMP/typescript"
-  check "the summary line as well" grep -aq "articles, .* passages, .* links indexed" "$TMP/typescript"
+  check "the summary line as well" grep -aq "articles indexed (.* copies of an indexed story), .* passages, .* links;" "$TMP/typescript"
   DB="$TMP/db-quiet"
   script -qec "'$BIN/newsindex' --db '$DB' --quiet '$C'" "$TMP/typescript" >/dev/null 2>&1 || true
   check "--quiet: no progress line" bash -c "! grep -aEq '[0-9]+/[0-9]+ files' '$TMP/typescript'"

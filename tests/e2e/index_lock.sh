@@ -21,7 +21,7 @@ expect_status 0 "readers are not blocked by the writer" nq -c harbour
 
 expect_status 0 "a patient writer gets the lock once the first is done" ni --lock-timeout 30 --force "$TMP/one.jsonl"
 wait "$first"
-check "the first writer finished normally" grep -q "1 articles, 1 passages" "$TMP/first.err"
+check "the first writer finished normally" grep -q "1 articles indexed (0 of them copies of an indexed story), 1 passages" "$TMP/first.err"
 expect_status 0 "both writes are in" nq -c ferry OR harbour
 check "two articles" grep -qx 2 "$TMP/out"
 check "no holder file left behind" test ! -e "$DB/newsindex.writer"

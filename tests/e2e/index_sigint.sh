@@ -25,7 +25,7 @@ for sig in INT TERM; do
   fi
   check "SIG$sig: exit status 2 (got $st)" test "$st" = 2
   check "SIG$sig: says interrupted" grep -q "interrupted: the work done so far is committed" "$TMP/sig.err"
-  check "SIG$sig: the summary line is printed" grep -q "articles, .* passages, .* links indexed" "$TMP/sig.err"
+  check "SIG$sig: the summary line is printed" grep -q "articles indexed (.* copies of an indexed story), .* passages, .* links;" "$TMP/sig.err"
   expect_status 0 "SIG$sig: the database answers" nq --stats
   done_n=$(jq .articles "$TMP/out")
   check "SIG$sig: work was committed ($done_n articles)" test "$done_n" -gt 0

@@ -3,7 +3,7 @@ source "$(dirname "$0")/lib.sh"
 SEED="$SRC/corpus"
 
 expect_status 0 "index corpus/" ni "$SEED"
-check "summary line on stderr" grep -q "1 articles, 19 passages, 3 links indexed; 0 rejected" "$TMP/err"
+check "summary line on stderr" grep -q "1 articles indexed (0 of them copies of an indexed story), 19 passages, 3 links; 0 rejected" "$TMP/err"
 
 expect_status 0 "decoupling matches" nq --format json decoupling
 check "every JSON line parses" jq -e . "$TMP/out" >/dev/null
@@ -49,10 +49,10 @@ expect_status 2 "missing database exits 2" "$BIN/newsquery" --db "$TMP/nope" dec
 check "missing database named" grep -q "$TMP/nope" "$TMP/err"
 
 expect_status 0 "--stats" nq --stats
-check "stats object" jq -e '.schema_version == 4 and .articles == 1 and .passages == 19 and .links == 3 and .terms > 100 and .size_bytes > 0' "$TMP/out"
+check "stats object" jq -e '.schema_version == 5 and .articles == 1 and .copies == 0 and .stories == 1 and .passages == 19 and .links == 3 and .terms > 100 and .size_bytes > 0' "$TMP/out"
 
 expect_status 0 "re-index unchanged file" ni "$SEED"
-check "unchanged file skipped" grep -q "0 articles, 0 passages, 0 links indexed; 0 rejected, 1 unchanged" "$TMP/err"
+check "unchanged file skipped" grep -q "0 articles indexed (0 of them copies of an indexed story), 0 passages, 0 links; 0 rejected, 1 unchanged" "$TMP/err"
 expect_status 0 "--force re-index" ni --force "$SEED"
 expect_status 0 "--stats after re-index" nq --stats
 check "no duplicates after re-index" jq -e '.articles == 1 and .passages == 19 and .links == 3' "$TMP/out"
@@ -68,5 +68,5 @@ check "old text gone" bash -c "! '$BIN/newsquery' --db '$DB' --format json appea
 
 expect_status 2 "unknown option exits 2" nq --no-such-option x
 expect_status 0 "--version" nq --version
-check "version names the schema" grep -q "schema 4" "$TMP/out"
+check "version names the schema" grep -q "schema 5" "$TMP/out"
 finish
