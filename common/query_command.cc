@@ -155,6 +155,7 @@ struct QueryOutcome {
   std::vector<Hit> hits;  // for the printer
   std::string printed;    // --facet, --histogram, --count: already formatted
   std::string error;      // a batch line's malformed query: one line for stderr
+  std::string notes;      // a batch line's "searched for" (--correct): lines for stderr
   bool matched = false;
 };
 
@@ -184,10 +185,13 @@ class QuerySession {
 
   // A writer committing meanwhile can retire the revision being read (DatabaseModifiedError):
   // reopen at the latest revision and run the query again, twice at most.
-  QueryOutcome run(const std::string& qid, const std::string& text, std::ostream* notes) {
+  // Notes on stderr ("did you mean", "searched for") go to `notes`, each line naming `where`
+  // ("stdin:4: " in a batch). A batch looks for corrections only when told to (--correct): the
+  // vocabulary scan would slow every query of a long batch for a line of stderr.
+  QueryOutcome run(const std::string& qid, const std::string& text, std::ostream* notes, const std::string& where = "") {
     for (int attempt = 0;; ++attempt) {
       try {
-        return run_once(qid, text, notes);
+        return run_once(qid, text, notes, where);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 2) throw;
         db_.reopen();
@@ -205,16 +209,18 @@ class QuerySession {
     return pq;
   }
 
-  QueryOutcome run_once(const std::string& qid, std::string text, std::ostream* notes) {
+  QueryOutcome run_once(const std::string& qid, std::string text, std::ostream* notes, const std::string& where) {
     QueryOutcome o;
-    if (notes && !text.empty()) {
+    if (notes && !text.empty() && (!cmd_.batch || cmd_.correct)) {
       std::vector<std::string> languages{qo_.language};
       languages.insert(languages.end(), qo_.other_languages.begin(), qo_.other_languages.end());
       if (auto fixed = suggest_correction(db_, text, analyzer_, languages)) {
         if (cmd_.correct) {
           text = *fixed;
-          *notes << "newsquery: searched for: " << text << '\n';
-        } else if (cmd_.format == OutputFormat::Text) *notes << "newsquery: did you mean: " << *fixed << " ? (--correct searches it)\n";
+          *notes << "newsquery: " << where << "searched for: " << text << '\n';
+        } else if (cmd_.format == OutputFormat::Text) {
+          *notes << "newsquery: " << where << "did you mean: " << *fixed << " ? (--correct searches it)\n";
+        }
       }
     }
     ParsedQuery pq = parse(text);
@@ -297,6 +303,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   // Batch text output heads each query's answer, so a query without hits is seen too.
   const bool headed = cmd.batch && cmd.format == OutputFormat::Text && !cmd.count;
   auto emit = [&](QueryOutcome& o) {
+    err << o.notes;
     if (!o.error.empty()) err << o.error << '\n';
     if (headed)
       printer->batch_query(o.qid, o.query, !o.error.empty() ? "not searched (malformed, see stderr)" : o.matched ? "" : "no hits");
@@ -341,7 +348,9 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
             failed.qid = b.qid;
             failed.query = b.text;
             try {
-              QueryOutcome o = sessions[worker]->run(b.qid, b.text, nullptr);
+              std::ostringstream notes;
+              QueryOutcome o = sessions[worker]->run(b.qid, b.text, &notes, fmt::format("stdin:{}: ", b.line_no));
+              o.notes = notes.str();
               o.qid = b.qid;
               o.query = b.text;
               return o;

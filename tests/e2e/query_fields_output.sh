@@ -54,6 +54,9 @@ expect_status 0 "--batch goes on past a mistyped field" nq --batch -f json <"$TM
 check "the line is named with the field meant" grep -q 'stdin:1: unknown field "categroy" at column 1; did you mean "category"?' "$TMP/err"
 expect_status 0 "--correct" nq --correct budgte
 check "--correct says what it searched" grep -qx 'newsquery: searched for: budget' "$TMP/err"
+printf 'q1\tbudgte\n' >"$TMP/batch"
+expect_status 0 "--batch --correct" nq --batch --correct -f json <"$TMP/batch"
+check "each corrected line named on stderr" grep -qx 'newsquery: stdin:1: searched for: budget' "$TMP/err"
 expect_status 1 "a typo inside a phrase" nq '"Gordn Brown"'
 check "did you mean inside the phrase" grep -q 'did you mean: "gordon Brown"' "$TMP/err"
 expect_status 0 "--help-query" nq --help-query
