@@ -5,7 +5,8 @@
 #   scripts/eval-html.sh --dev [DIR]   trafilatura's evaluation set (default
 #                                /work/shared/html-dev: evaldata.json + pages/): its substring metric.
 # Options: -v prints every page's score (default: only failures), -q only totals.
-# Uses $BUILD_DIR/bin/html_extract (default build-html, else build); builds it when missing.
+# Uses $HTML_EXTRACT, else $BUILD_DIR/bin/html_extract (default build-html, else build); builds it
+# when missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mode=shingle verbose=0 quiet=0 dir=""
@@ -22,7 +23,7 @@ build="${BUILD_DIR:-}"
 if [[ -z "$build" ]]; then
   if [[ -d "$root/build-html" ]]; then build="$root/build-html"; else build="$root/build"; fi
 fi
-tool="$build/bin/html_extract"
+tool="${HTML_EXTRACT:-$build/bin/html_extract}"
 if [[ ! -x "$tool" ]]; then cmake --build "$build" --target html_extract >&2; fi
 if [[ "$mode" == dev ]]; then dir="${dir:-/work/shared/html-dev}"; else dir="${dir:-$root/tests/fixtures/html-eval}"; fi
 export TOOL="$tool" DIR="$dir" MODE="$mode" VERBOSE="$verbose" QUIET="$quiet"

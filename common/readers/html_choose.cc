@@ -126,12 +126,26 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
   }
   if (best < 0 || best_score <= 0) return choice;
   const GumboNode* top = nodes[best].node;
+  choice.best = top;
   // A wrapper whose only child is the candidate adds nothing but its siblings to compare.
   const GumboNode* root = nodes[0].node;
   for (const GumboNode* p = parent_element(top); p && top != root; p = parent_element(top)) {
     const GumboNode* only = nullptr;
     if (element_children(p, &only) != 1 || stats.index_of(p) < 0) break;
     top = p;
+  }
+  // A body cut into several containers (a section per paragraph group, ads between) scores as
+  // one of them: climb while an ancestor holds much more prose than the choice so far.
+  for (int level = 0; level < 6 && top != root; ++level) {
+    const GumboNode* up = top;
+    for (int k = 0; k <= level && up != root; ++k) up = parent_element(up);
+    const NodeStats* a = up ? stats.find(up) : nullptr;
+    if (!a) break;
+    const NodeStats& t = *stats.find(top);
+    if (a->good_text * 10 >= t.good_text * 11 && a->good_text >= t.good_text + 150 && a->link_density() < 0.4) {
+      top = up;
+      level = -1;
+    }
   }
   choice.top = top;
   choice.score = best_score;
@@ -144,18 +158,27 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
   const double threshold = std::max(10.0, best_score * 0.2);
   const char* top_class = attribute(top, "class");
   const GumboVector* kids = children_of(parent);
+  bool before_top = true;
   for (unsigned i = 0; kids && i < kids->length; ++i) {
     auto* k = static_cast<const GumboNode*>(kids->data[i]);
-    if (k == top) { choice.parts.push_back(k); continue; }
+    if (k == top) {
+      choice.parts.push_back(k);
+      before_top = false;
+      continue;
+    }
     const NodeStats* s = stats.find(k);
     if (!s || s->text == 0) continue;
     double bonus = 0;
     const char* cls = attribute(k, "class");
     if (top_class && cls && *top_class && std::string_view(cls) == top_class) bonus = best_score * 0.2;
     bool take = s->scored && s->score + bonus >= threshold;
-    if (!take && tag_of(k) == GUMBO_TAG_P) {
-      const double ld = s->link_density();
-      take = (s->text > 80 && ld < 0.25) || (s->text > 0 && ld == 0 && s->paragraphs > 0);
+    const double ld = s->link_density();
+    const GumboTag t = tag_of(k);
+    if (!take && furniture_of(k) == Furniture::None) {
+      // Prose next to the story (a standfirst, a paragraph between containers) continues it,
+      // and so does a heading that leads into it.
+      take = (s->good_text > 80 && ld < 0.25) || (t == GUMBO_TAG_P && s->text > 0 && ld == 0 && s->paragraphs > 0) ||
+             (is_heading(t) && t != GUMBO_TAG_H1 && ld == 0 && s->text >= 20 && before_top);
     }
     if (take && s->link_density() < 0.5) choice.parts.push_back(k);
   }

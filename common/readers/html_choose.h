@@ -12,7 +12,8 @@
 namespace newsindex::html {
 
 struct ContentChoice {
-  const GumboNode* top = nullptr;        // the best candidate (null when the page has no paragraph)
+  const GumboNode* top = nullptr;        // the container chosen (null when the page has no paragraph)
+  const GumboNode* best = nullptr;       // the best-scoring candidate, `top` or inside it
   std::vector<const GumboNode*> parts;   // top and its qualifying siblings, in document order
   double score = 0;
 };

@@ -60,14 +60,21 @@ bool contains_any(std::string_view token, const std::array<std::string_view, N>&
   return false;
 }
 
-constexpr std::array<std::string_view, 27> kFurnitureContains = {
-    "share", "sharing", "social", "subscri", "newsletter", "promo", "advert", "related", "comments",
-    "cookie", "sidebar", "breadcrumb", "outbrain", "taboola", "disqus", "recirc", "most-popular",
-    "signup", "author-bio", "authorbio", "about-author", "author-info", "author-box", "authorbox",
-    "consent", "recommend", "teaser-list"};
-constexpr std::array<std::string_view, 20> kFurnitureWords = {
-    "ad", "ads", "adv", "adslot", "dfp", "gpt", "sponsored", "comment", "popup", "modal", "byline",
-    "dateline", "timestamp", "bio", "footer", "tags", "pagination", "pager", "banner", "widget"};
+// Furniture that is never article text wherever it stands (comments, share bars, related lists,
+// bylines) ...
+constexpr std::array<std::string_view, 26> kStrongContains = {
+    "share", "sharing", "social", "subscri", "newsletter", "related", "comments", "cookie",
+    "breadcrumb", "outbrain", "taboola", "disqus", "recirc", "most-popular", "signup",
+    "author-bio", "authorbio", "about-author", "author-info", "author-box", "authorbox", "consent",
+    "recommend", "teaser-list", "mostread", "most-read"};
+constexpr std::array<std::string_view, 18> kStrongWords = {
+    "comment", "popup", "byline", "dateline", "timestamp", "bio", "footer", "foot", "tags", "pagination",
+    "pager", "date", "meta", "author", "login", "print", "copyright", "caption-credit"};
+// ... and words that also name layout wrappers around a whole story ("paywall",
+// "l-sidebar-fixed", WordPress's "category-…-advertising-…", "modal-open"): weighed, not obeyed.
+constexpr std::array<std::string_view, 4> kWeakContains = {"promo", "advert", "sidebar", "paywall"};
+constexpr std::array<std::string_view, 10> kWeakWords = {
+    "ad", "ads", "adv", "adslot", "dfp", "gpt", "sponsored", "modal", "banner", "widget"};
 
 constexpr std::array<std::string_view, 16> kContentContains = {
     "article", "story", "entry", "post-body", "postbody", "post-content", "articlebody",
@@ -125,9 +132,22 @@ bool is_furniture_tag(GumboTag t) {
   }
 }
 
+Furniture furniture_of(const GumboNode* n) {
+  const GumboTag t = tag_of(n);
+  if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_MENU) return Furniture::Strong;
+  if (has_furniture_role(n)) return Furniture::Strong;
+  if (any_token(n, [](std::string_view token) { return contains_any(token, kStrongContains) || has_part(token, kStrongWords); }))
+    return Furniture::Strong;
+  if (is_furniture_tag(t)) return Furniture::Weak;
+  if (any_token(n, [](std::string_view token) { return contains_any(token, kWeakContains) || has_part(token, kWeakWords); }))
+    return Furniture::Weak;
+  return Furniture::None;
+}
+
 bool has_furniture_name(const GumboNode* n) {
   return any_token(n, [](std::string_view token) {
-    return contains_any(token, kFurnitureContains) || has_part(token, kFurnitureWords);
+    return contains_any(token, kStrongContains) || has_part(token, kStrongWords) || contains_any(token, kWeakContains) ||
+           has_part(token, kWeakWords);
   });
 }
 
@@ -154,7 +174,7 @@ bool is_marked_body(const GumboNode* n) {
 int content_weight(const GumboNode* n) {
   int w = 0;
   if (any_token(n, [](std::string_view t) { return contains_any(t, kContentContains); })) w += 25;
-  if (any_token(n, [](std::string_view t) { return contains_any(t, kAgainstContains) || has_part(t, kFurnitureWords); }))
+  if (any_token(n, [](std::string_view t) { return contains_any(t, kAgainstContains) || has_part(t, kStrongWords) || has_part(t, kWeakWords); }))
     w -= 25;
   if (tag_of(n) == GUMBO_TAG_ARTICLE) w += 15;
   if (is_main(n)) w += 10;
@@ -164,13 +184,17 @@ int content_weight(const GumboNode* n) {
 }
 
 bool is_promo_text(std::string_view text) {
-  static constexpr std::array<std::string_view, 34> kStarts = {
+  static constexpr std::array<std::string_view, 60> kStarts = {
       "read more", "read also", "also read", "see also", "also on ", "related:", "related stories",
       "related articles", "related coverage", "more:", "sign up", "subscribe", "click here",
       "follow us", "recommended:", "don't miss", "don’t miss", "watch:", "listen:", "advertisement",
       "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "anzeige", "werbung",
       "lire aussi", "à lire aussi", "a lire aussi", "publicité", "читайте также", "читайте также:",
-      "подписывайтесь", "реклама"};
+      "подписывайтесь", "реклама", "you may also", "you might also", "more from", "more stories",
+      "recommended for you", "ähnliche beiträge", "ähnliche artikel", "das könnte sie auch", "das könnte dich auch",
+      "sie könnten auch", "weitere artikel", "das thema könnte", "mehr aus", "sur le même sujet", "à voir aussi",
+      "vous aimerez aussi", "related posts", "share this", "teilen:", "partager", "поделиться", "copyright",
+      "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés"};
   // Lower-case the ASCII and the Cyrillic capitals the list needs; the check is on the start.
   std::string low;
   for (size_t i = 0; i < text.size() && low.size() < 48; ++i) {

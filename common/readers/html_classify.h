@@ -19,6 +19,13 @@ bool is_furniture_tag(GumboTag t);
 // A class or id word that names furniture (share bars, ads, related lists, comments, bylines),
 // or an ARIA role of furniture. Evidence, not a verdict: callers weigh it against the text.
 bool has_furniture_name(const GumboNode* n);
+
+// How sure a class, tag or role is that an element is furniture: Strong (comments, share bars,
+// related lists, bylines, <nav>, <footer>, <aside>) is dropped wherever it stands outside the
+// story's own container; Weak (paywall, sidebar, ad, modal, <form>, <header>) only when it holds
+// little of the content.
+enum class Furniture { None, Weak, Strong };
+Furniture furniture_of(const GumboNode* n);
 bool has_furniture_role(const GumboNode* n);
 
 // Readability-style weight of the class and id words: +25 for words of content ("article",

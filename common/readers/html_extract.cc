@@ -52,6 +52,7 @@ class BlockFilter {
     const std::string& t = b.text;
     if (looks_like_bare_url(t) || (!meta_.url.empty() && canonical_url(t) == meta_.url)) return false;
     if (lenient_) return seen_.insert(t).second;
+    if (!meta_.title.empty() && t == meta_.title) return false;  // the headline again, as a block
     const size_t visible = visible_bytes(t.c_str());
     const size_t words = word_count(t);
     if (b.link_bytes * 10 >= visible * 6 && words <= 15) return false;
@@ -85,17 +86,32 @@ Reading read_choice(const PageStats& stats, const ContentChoice& choice, const P
   double content = 0;
   for (const GumboNode* p : choice.parts)
     if (const NodeStats* s = stats.find(p)) content += s->text;
+  // The elements around the best candidate hold the story whatever their class says.
+  std::unordered_set<const GumboNode*> around;
+  for (const GumboNode* n = choice.best; n && n != choice.top; n = n->parent) around.insert(n);
   BlockFilter filter(meta, lenient);
   BlockWriter w(
       meta,
       [&](const GumboNode* n) {
         const NodeStats* s = stats.find(n);
         if (!s) return true;  // never content
-        if (s->text == 0) return false;
+        if (s->text == 0 || around.count(n)) return false;
         const double share = content > 0 ? s->text / content : 0;
         const double links = s->link_density();
         const GumboTag t = tag_of(n);
-        if (is_furniture_tag(t) || has_furniture_name(n) || has_furniture_role(n)) return !(share >= 0.3 && links < 0.25 && s->paragraphs >= 2);
+        const Furniture f = furniture_of(n);
+        // A dateline or credit inside a sentence ("<span class=dateline>KOBE –</span> A total…")
+        // is part of the paragraph.
+        if (f != Furniture::None && is_inline_tag(t) && s->parent >= 0) {
+          const NodeStats* b = &stats.nodes()[s->parent];
+          while (b->parent >= 0 && is_inline_tag(tag_of(b->node))) b = &stats.nodes()[b->parent];
+          if (tag_of(b->node) == GUMBO_TAG_P && s->text * 2 < b->own_text) return false;
+        }
+        switch (f) {
+          case Furniture::Strong: return true;
+          case Furniture::Weak: return !(share >= 0.3 && links < 0.25 && s->paragraphs >= 2);
+          case Furniture::None: break;
+        }
         if (is_list_or_box(t) && share < 0.3 && links > 0.5) return true;
         if ((t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && share < 0.3 && links > 0.3) return true;
         return false;
@@ -118,7 +134,7 @@ Reading read_paragraphs(const PageStats& stats, const PageMeta& meta) {
         const NodeStats* s = stats.find(n);
         if (!s) return true;
         const GumboTag t = tag_of(n);
-        if (is_furniture_tag(t) || has_furniture_name(n) || has_furniture_role(n)) return true;
+        if (furniture_of(n) != Furniture::None) return true;
         return is_list_or_box(t) && s->link_density() > 0.5;
       },
       [&](const BlockCandidate& b) {

@@ -42,12 +42,22 @@ bool has_token(const char* list, std::string_view token) {
   return false;
 }
 
+// <meta> and any element with itemprop and a content or datetime: each key of a multi-valued
+// attribute ("datePublished dateCreated") on its own.
 void collect_meta(const GumboNode* n, Candidates& c) {
   const char* content = attribute(n, "content");
+  if (!content) content = attribute(n, "datetime");
   if (!content) return;
   for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
     const char* key = attribute(n, key_attr);
-    if (key && *key) c.meta.emplace(ascii_lower(key), content);
+    if (!key || !*key) continue;
+    const std::string keys = ascii_lower(key);
+    for (size_t start = 0; start < keys.size();) {
+      size_t end = keys.find(' ', start);
+      if (end == std::string::npos) end = keys.size();
+      if (end > start) c.meta.emplace(keys.substr(start, end - start), content);
+      start = end + 1;
+    }
   }
 }
 
@@ -108,6 +118,7 @@ void collect_visible_marks(const GumboNode* n, bool in_root, Candidates& c) {
 
 void collect_element(const GumboNode* n, bool in_root, Candidates& c) {
   collect_visible_marks(n, in_root, c);
+  if (tag_of(n) != GUMBO_TAG_META && attribute(n, "itemprop")) collect_meta(n, c);
   switch (tag_of(n)) {
     case GUMBO_TAG_HTML:
       if (const char* lang = attribute(n, "lang"); lang && c.html_lang.empty()) c.html_lang = lang;
@@ -237,11 +248,83 @@ std::string first_meta(const Candidates& c, const std::array<std::string_view, N
   return "";
 }
 
-std::string pick_title(const Candidates& c, const std::vector<const json*>& ld) {
-  std::string site = meta_value(c, "og:site_name");
-  for (const std::string& t : {meta_value(c, "og:title"), meta_value(c, "twitter:title"), c.h1_in_root,
-                               c.h1_anywhere, strip_title_suffix(c.title, site),
-                               collapse_whitespace(ld_string(ld, "headline"))})
+// Letters and digits, lower-cased (ASCII), for comparing titles and names.
+std::string squeeze(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    if (u >= 0x80 || std::isalnum(u)) out += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+  }
+  return out;
+}
+
+// The names a site goes by: og:site_name, the JSON-LD publisher, the host's main label.
+std::vector<std::string> site_names(const Candidates& c, const std::vector<const json*>& ld, std::string_view url) {
+  std::vector<std::string> names;
+  for (const std::string& n : {meta_value(c, "og:site_name"), meta_value(c, "application-name"), ld_string(ld, "publisher")})
+    if (std::string sq = squeeze(n); !sq.empty()) names.push_back(sq);
+  std::string host = url_host(url);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  if (size_t dot = host.rfind('.'); dot != std::string::npos) host.resize(dot);  // "zdnet.com" -> "zdnet"
+  if (size_t dot = host.rfind('.'); dot != std::string::npos) host.erase(0, dot + 1);
+  if (std::string sq = squeeze(host); sq.size() >= 3) names.push_back(sq);
+  return names;
+}
+
+bool names_site(std::string_view part, const std::vector<std::string>& sites) {
+  const std::string p = squeeze(part);
+  if (p.empty()) return false;
+  for (const std::string& site : sites)
+    if (p == site || (site.size() >= 4 && p.find(site) != std::string::npos && p.size() <= site.size() + 12) ||
+        (p.size() >= 4 && site.find(p) != std::string::npos))
+      return true;
+  return false;
+}
+
+// "Headline | Site", "Site - Headline", "Site: Headline" -> "Headline" when the part cut off
+// names the site.
+std::string strip_site(std::string_view title, const std::vector<std::string>& sites) {
+  std::string t = collapse_whitespace(title);
+  static constexpr std::array<std::string_view, 8> kSeparators = {
+      " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " :: ", " \xC2\xBB ", ": "};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view sep : kSeparators) {
+      const size_t last = t.rfind(sep);
+      if (last != std::string::npos && last > 0 && names_site(std::string_view(t).substr(last + sep.size()), sites)) {
+        t.resize(last);
+        changed = true;
+        break;
+      }
+      const size_t first = t.find(sep);
+      if (first != std::string::npos && first + sep.size() < t.size() && names_site(std::string_view(t).substr(0, first), sites)) {
+        t.erase(0, first + sep.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+  return t;
+}
+
+// The headline: the <h1> of the article when another source agrees with it (it is clean of
+// site names), else JSON-LD headline, og:title, the article's <h1>, <title>, any <h1>; the
+// site's name cut off each.
+std::string pick_title(const Candidates& c, const std::vector<const json*>& ld, std::string_view url) {
+  const std::vector<std::string> sites = site_names(c, ld, url);
+  const std::string h1 = collapse_whitespace(c.h1_in_root);
+  const std::string headline = strip_site(collapse_whitespace(ld_string(ld, "headline")), sites);
+  std::string og = strip_site(meta_value(c, "og:title"), sites);
+  if (og.empty()) og = strip_site(meta_value(c, "twitter:title"), sites);
+  const std::string title = strip_title_suffix(strip_site(c.title, sites), meta_value(c, "og:site_name"));
+  if (!h1.empty()) {
+    const std::string sq = squeeze(h1);
+    for (const std::string& other : {headline, og, squeeze(c.title).empty() ? std::string() : collapse_whitespace(c.title)}) {
+      const std::string o = squeeze(other);
+      if (sq.size() >= 4 && !o.empty() && (o.find(sq) != std::string::npos || sq.find(o) != std::string::npos)) return h1;
+    }
+  }
+  for (const std::string& t : {headline, og, h1, title, collapse_whitespace(c.h1_anywhere)})
     if (!t.empty()) return t;
   return "";
 }
@@ -262,12 +345,6 @@ std::optional<std::string> pick_date(const Candidates& c, const std::vector<cons
 }
 
 bool looks_like_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
-
-std::string clean_author(std::string a) {
-  a = collapse_whitespace(a);
-  if (a.size() > 3 && (a.starts_with("By ") || a.starts_with("by "))) a.erase(0, 3);
-  return looks_like_url(a) ? "" : a;
-}
 
 // A month's name or its abbreviation ("Mar", "Sept.", "March"), not a name that starts like one.
 bool is_month_word(std::string_view w) {
@@ -311,14 +388,109 @@ std::string byline_names(std::string_view line) {
   return capitalised && words <= 8 ? out : std::string();
 }
 
-std::string pick_author(const Candidates& c, const std::vector<const json*>& ld) {
-  static constexpr std::array<std::string_view, 4> kLateMeta = {"article:author", "parsely-author",
-                                                                "sailthru.author", "dc.creator"};
-  for (const std::string& a : {meta_value(c, "author"), ld_string(ld, "author"), first_meta(c, kLateMeta)})
-    if (std::string clean = clean_author(a); !clean.empty()) return clean;
+bool is_weekday_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 28> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+      "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+      "vendredi", "samedi", "dimanche", "updated", "published", "posted", "aktualisiert", "veröffentlicht",
+      "mis", "publié"};
+  while (!w.empty() && (w.back() == '.' || w.back() == ',' || w.back() == ':')) w.remove_suffix(1);
+  const std::string low = ascii_lower(std::string(w));
+  return std::find(kDays.begin(), kDays.end(), low) != kDays.end();
+}
+
+// One author as a person's name: "By", "Posted by", "Analysis by", "Текст:", "Von", "Par" and
+// the like cut from the front; @handles dropped; cut at a separator, a date, a weekday or
+// "Updated"; no-break spaces trimmed. "" when nothing name-like is left (a URL).
+std::string clean_name(std::string_view raw) {
+  std::string t;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0') { t += ' '; ++i; continue; }
+    t += raw[i];
+  }
+  t = collapse_whitespace(t);
+  static constexpr std::array<std::string_view, 22> kPrefixes = {
+      "posted by ", "written by ", "analysis by ", "opinion by ", "story by ", "words by ", "reporting by ",
+      "by ", "from ", "author: ", "authors: ", "autor: ", "autorin: ", "von ", "par ", "por ", "di ", "door ",
+      "texte : ", "text: ", "\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82: ", "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: "};
+  for (bool again = true; again;) {
+    again = false;
+    const std::string low = ascii_lower(t);
+    for (std::string_view pre : kPrefixes)
+      if (low.starts_with(pre) && t.size() > pre.size()) {
+        t.erase(0, pre.size());
+        again = true;
+        break;
+      }
+  }
+  for (std::string_view sep : {" | ", "|", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "\n"})
+    if (size_t p = t.find(sep); p != std::string::npos && p > 0) t.resize(p);
+  std::string out;
+  for (size_t start = 0; start < t.size();) {
+    size_t end = t.find(' ', start);
+    if (end == std::string::npos) end = t.size();
+    const std::string_view w = std::string_view(t).substr(start, end - start);
+    start = end + 1;
+    if (w.starts_with("@")) continue;
+    if (is_month_word(w) || is_weekday_word(w) || w.find_first_of("0123456789") != std::string_view::npos || w == "on" ||
+        w == "am" || w == "le")
+      break;
+    if (!out.empty()) out += ' ';
+    out.append(w);
+  }
+  while (!out.empty() && std::string_view(",;:-").find(out.back()) != std::string_view::npos) out.pop_back();
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return looks_like_url(out) ? "" : out;
+}
+
+// The people JSON-LD names as the article's authors (organisations left out).
+std::vector<std::string> ld_people(const std::vector<const json*>& ld) {
+  std::vector<std::string> names;
+  auto add = [&](const json& a) {
+    if (a.is_string()) {
+      if (std::string n = clean_name(a.get<std::string>()); !n.empty()) names.push_back(n);
+    } else if (a.is_object()) {
+      auto type = a.find("@type");
+      if (type != a.end() && type->is_string() && type->get<std::string>() == "Organization") return;
+      auto n = a.find("name");
+      if (n != a.end() && n->is_string())
+        if (std::string name = clean_name(n->get<std::string>()); !name.empty()) names.push_back(name);
+    }
+  };
+  for (const json* o : ld) {
+    auto it = o->find("author");
+    if (it == o->end()) continue;
+    if (it->is_array())
+      for (const json& a : *it) add(a);
+    else
+      add(*it);
+    if (!names.empty()) break;
+  }
+  return names;
+}
+
+// Authors, joined with ", " (Article::author is one string): JSON-LD people, else meta author
+// unless it names the publisher, else other author metas, else the byline the page shows.
+std::string pick_author(const Candidates& c, const std::vector<const json*>& ld, std::string_view url) {
+  std::vector<std::string> people = ld_people(ld);
+  std::vector<std::string> publishers = site_names(c, ld, url);
+  std::string joined;
+  for (const std::string& p : people) {
+    if (names_site(p, publishers) || joined.find(p) != std::string::npos) continue;
+    if (!joined.empty()) joined += ", ";
+    joined += p;
+  }
+  if (!joined.empty()) return joined;
+  static constexpr std::array<std::string_view, 5> kMeta = {"author", "article:author", "parsely-author",
+                                                            "sailthru.author", "dc.creator"};
+  for (std::string_view key : kMeta) {
+    std::string a = clean_name(meta_value(c, key));
+    if (!a.empty() && !names_site(a, publishers)) return a;
+  }
+  if (std::string a = clean_name(ld_string(ld, "author")); !a.empty() && !names_site(a, publishers)) return a;
   // Last, what the page shows as its byline.
   for (const std::string& line : {c.byline_in_root, c.author_mark_anywhere})
-    if (std::string names = byline_names(line); !names.empty()) return names;
+    if (std::string names = byline_names(line); !names.empty()) return clean_name(names);
   return "";
 }
 
@@ -400,10 +572,10 @@ PageMeta read_metadata(const GumboNode* document, const GumboNode* article_root)
   Candidates c = collect(document, article_root);
   std::vector<const json*> ld = ld_objects(c.json_ld);
   PageMeta m;
-  m.title = pick_title(c, ld);
-  m.date = pick_date(c, ld);
-  m.author = pick_author(c, ld);
   m.url = pick_url(c);
+  m.title = pick_title(c, ld, m.url);
+  m.date = pick_date(c, ld);
+  m.author = pick_author(c, ld, m.url);
   m.link_base = c.base_href.empty() ? m.url : resolve_url(m.url, html::collapse_whitespace(c.base_href));
   m.lang = pick_lang(c);
   m.category = pick_category(c, ld);

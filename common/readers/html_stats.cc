@@ -78,12 +78,15 @@ PageStats::PageStats(const GumboNode* root) {
         if (tag_of(n) == GUMBO_TAG_A && attribute(n, "href")) --in_link;
         NodeStats& s = nodes_[id];
         // A block whose own words make a sentence or more counts as a paragraph.
-        if (s.own_text >= 40 && !is_inline_tag(tag_of(n))) s.paragraphs += 1 + s.breaks / 2;
+        const bool block = !is_inline_tag(tag_of(n));
+        if (s.own_text >= 40 && block) s.paragraphs += 1 + s.breaks / 2;
+        if (block && s.own_text >= 25 && s.own_link * 2 < s.own_text) s.good_text += s.own_text;
         if (s.parent < 0) return;
         NodeStats& p = nodes_[s.parent];
         p.text += s.text;
         p.link_text += s.link_text;
         p.paragraphs += s.paragraphs;
+        if (furniture_of(n) != Furniture::Strong) p.good_text += s.good_text;
       });
 }
 

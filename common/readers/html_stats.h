@@ -19,6 +19,8 @@ struct NodeStats {
   uint32_t commas = 0;      // commas in own text (Latin, CJK and Arabic)
   uint32_t breaks = 0;      // <br> directly in this block's own flow
   uint32_t paragraphs = 0;  // descendant blocks with own text of sentence size (p, br-bodies)
+  uint32_t good_text = 0;   // own text of descendant blocks that read as prose (few links), not
+                            // counting what sits in strong furniture (comments, related lists)
   float score = 0;          // content score (readability-style), 0 when never a candidate
   bool scored = false;
 
