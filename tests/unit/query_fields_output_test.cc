@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "article_store.h"
+#include "cli_format.h"
 #include "doc_builder.h"
 #include "errors.h"
 #include "facets.h"
@@ -359,5 +360,64 @@ TEST(Show, JsonGivesEachHeadingItsPlace) {
   EXPECT_NE(text.str().find("[1] Opening words of the story.\n\n## What next\n\n[2] The plan"), std::string::npos)
       << text.str();
 }
+
+}  // namespace
+
+// ---- The command line (cli_format.h, shared with newsindex) ----
+
+namespace {
+
+TEST(CommandLine, HelpShowsNoFlagValues) {
+  CLI::App app{"test", "newsquery"};
+  bool mmap = true, feedback = true;
+  app.add_flag("--mmap,!--no-mmap", mmap, "Mapped reads (default on)");
+  app.add_flag("--feedback,!--no-feedback", feedback, "Feedback (default on)");
+  use_help_formatter(app);
+  const std::string help = app.help();
+  EXPECT_EQ(help.find("{false}"), std::string::npos) << help;
+  EXPECT_NE(help.find("--mmap,--no-mmap"), std::string::npos) << help;
+  EXPECT_NE(help.find("--feedback,--no-feedback"), std::string::npos) << help;
+}
+
+struct CliErrorCase {
+  std::vector<std::string> args;
+  int status;
+  const char* stderr_start;  // "" = nothing on stderr
+};
+
+class CliErrors : public ::testing::TestWithParam<CliErrorCase> {};
+
+TEST_P(CliErrors, OnePrefixedLine) {
+  CLI::App app{"test", "newsquery"};
+  size_t limit = 10;
+  app.add_option("-n,--limit", limit, "Hits");
+  std::vector<std::string> args = GetParam().args;
+  std::vector<const char*> argv{"newsquery"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream captured;
+  std::streambuf* old_err = std::cerr.rdbuf(captured.rdbuf());
+  std::streambuf* old_out = std::cout.rdbuf(captured.rdbuf());
+  int status = 0;
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    status = cli_parse_error(app, e, "newsquery");
+  }
+  std::cerr.rdbuf(old_err);
+  std::cout.rdbuf(old_out);
+  EXPECT_EQ(status, GetParam().status);
+  const std::string out = captured.str();
+  EXPECT_EQ(out.rfind(GetParam().stderr_start, 0), 0u) << out;
+  if (status == 2) {
+    EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
+    EXPECT_NE(out.find("(see newsquery --help)"), std::string::npos) << out;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(CommandLine, CliErrors,
+                         ::testing::Values(CliErrorCase{{"--bogus"}, 2, "newsquery: "},
+                                           CliErrorCase{{"--limit", "many"}, 2, "newsquery: "},
+                                           CliErrorCase{{"--limit"}, 2, "newsquery: "},
+                                           CliErrorCase{{"--help"}, 0, "test"}, CliErrorCase{{"-n", "3"}, 0, ""}));
 
 }  // namespace
