@@ -66,10 +66,33 @@ std::map<std::string, size_t> article_counts(Searcher& s, const ParsedQuery& q, 
   return out;
 }
 
-// The counts per value of `slot` over the match set (passages and links, or articles).
+// Passage mode in an index with copies: a passage that another copy of its story repeats is
+// listed once (StoryFolder), so it is counted once; this reads every match's values.
+std::map<std::string, size_t> folded_passage_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o,
+                                                    unsigned slot, size_t& total) {
+  Xapian::Enquire enq(s.db());
+  enq.set_query(s.full_query(q, o));
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet m = enq.get_mset(0, s.db().get_doccount());
+  StoryFolder folder(s.db());
+  std::map<std::string, size_t> out;
+  total = 0;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    if (folder.repeats_passage(*it, doc.get_value(schema::kSlotArticle), doc.get_value(schema::kSlotStory))) continue;
+    ++total;
+    if (std::string v = doc.get_value(slot); !v.empty()) ++out[v];
+  }
+  return out;
+}
+
+// The counts per value of `slot` over the match set (passages and links, or articles), as the
+// listing shows it: copies of a story once, as -c counts.
 std::map<std::string, size_t> value_counts(Searcher& s, const ParsedQuery& q, const SearchOptions& o, unsigned slot,
                                            size_t& total) {
-  return o.articles ? article_counts(s, q, o, slot, total) : spy_counts(s, q, o, slot, total);
+  if (o.articles) return article_counts(s, q, o, slot, total);
+  const bool copies = s.db().valuestream_begin(schema::kSlotStory) != s.db().valuestream_end(schema::kSlotStory);
+  return copies ? folded_passage_counts(s, q, o, slot, total) : spy_counts(s, q, o, slot, total);
 }
 
 // "2018-06" -> next month, "2018" -> next year, "20180606" -> next day.

@@ -34,6 +34,32 @@ printf 'a\t"gordon brown"\nb\t=brown\nc\tzzzunknownword\n' >"$TMP/batch"
 expect_status 0 "--batch -c --articles" nq --batch -c --articles <"$TMP/batch"
 check "batch counts per query" diff <(printf 'a\t2\nb\t3\nc\t0\n') "$TMP/out"
 
+# Copies of one story are listed once: counts, facets and histograms count them once too.
+DB_ONE="$DB"
+DB="$TMP/copies.db"
+mkdir -p "$TMP/copies"
+story="Harbour cranes stood still all week as the strike went on. $(for i in $(seq 1 20); do printf 'Dockers met again on day %s of the strike at the harbour. ' "$i"; done)"
+for f in one two three; do
+  printf '{"id": "c-%s", "title": "Harbour strike", "date": "2005-04-01", "category": "business", "text": "%s\\n\\nA closing line about harbour %s."}\n' "$f" "$story" "$f"
+done >"$TMP/copies/wire.jsonl"
+printf '{"id": "other", "title": "Crane sale", "category": "business", "text": "A crane was sold at the harbour."}\n' >>"$TMP/copies/wire.jsonl"
+expect_status 0 "index a story in three copies" ni "$TMP/copies"
+for q in harbour '"harbour cranes"' strike; do
+  for mode in "" --articles; do
+    want="$(listed $mode "$q")"
+    got="$(nq -c $mode "$q" || true)"
+    facet="$(nq --facet type -f json $mode "$q" | jq .total)"
+    cat="$(nq --facet category -f json $mode "$q" | jq '[.counts[].count] | add')"
+    hist="$(nq --histogram -f json $mode "$q" | jq .total)"
+    if [[ "$got" == "$want" && "$facet" == "$want" && "$cat" == "$want" && "$hist" == "$want" ]]; then
+      ok "copies once $mode $q: $want listed, counted, faceted, in the histogram"
+    else
+      fail "copies once $mode $q: listed $want, -c $got, --facet type $facet, --facet category $cat, --histogram $hist"
+    fi
+  done
+done
+DB="$DB_ONE"
+
 # ---- Point 7: fields ----
 expect_status 2 "a mistyped field is an error" nq categroy:tech
 check "it names the field meant" grep -qx 'newsquery: unknown field "categroy" at column 1; did you mean "category"?' "$TMP/err"
@@ -96,14 +122,14 @@ check "every query has its header, in order" diff <(grep '^# ' "$TMP/out") <(pri
 check "the hit follows its header" bash -c "grep -A1 '^# q1: budget' '$TMP/out' | tail -1 | grep -q '^1\. '"
 expect_status 0 "batch json has no headers" nq --batch -f json <"$TMP/batch"
 check "JSON only" bash -c "jq -e . '$TMP/out' >/dev/null"
-expect_status 0 "-C 1, piped" nq -C 1 -n 1 'speak'
+expect_status 0 "-C 1, piped" nq -C 1 -n 1 '"speak later"'
 check "hit and context marked as grep -n marks lines" diff <(grep -E '^   [0-9]+[:-] ' "$TMP/out") \
   <(printf '   1- Gordon Brown presented the budget.\n   2: Brown said Gordon would speak later.\n   3- A third passage on growth.\n')
-expect_status 0 "-A 1 only" nq -A 1 -n 1 'speak'
+expect_status 0 "-A 1 only" nq -A 1 -n 1 '"speak later"'
 check "no context before, one after" bash -c "grep -Ec '^   [0-9]+- ' '$TMP/out' | grep -qx 1 && grep -q '^   3- ' '$TMP/out'"
-expect_status 0 "no context: no marks" nq -n 1 'speak'
+expect_status 0 "no context: no marks" nq -n 1 '"speak later"'
 check "the passage as it is" grep -qx '   Brown said Gordon would speak later.' "$TMP/out"
-expect_status 0 "--snippet-length trims context" nq -C 1 -n 1 --snippet-length 12 'speak'
+expect_status 0 "--snippet-length trims context" nq -C 1 -n 1 --snippet-length 12 '"speak later"'
 check "context trimmed too" grep -qx '   1- Gordon Brown…' "$TMP/out"
 expect_status 2 "-0 without --output" nq -0 budget
 check "-0 error names --output" grep -q -- '--output' "$TMP/err"
