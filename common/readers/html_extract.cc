@@ -181,20 +181,27 @@ ExtractedBody extract_article(const PageStats& stats, const ContentChoice& choic
   Reading best;
   if (choice.top) best = read_choice(stats, choice, meta);
   // A page of a few short lines has no paragraph to vote with: all of it is the body.
+  bool whole_page = false;
   if (best.blocks.empty() && !stats.nodes().empty()) {
     ContentChoice whole;
     whole.top = stats.nodes()[0].node;
     whole.parts.push_back(whole.top);
     best = read_choice(stats, whole, meta, /*lenient=*/true);
+    whole_page = true;
   }
   // A choice far smaller than the page's paragraphs missed the story: take the paragraphs.
   Reading wide = read_paragraphs(stats, meta);
   if (best.bytes < 200 ? wide.bytes > best.bytes + 100 : wide.bytes > 3 * best.bytes) best = std::move(wide);
   // The page's own statement of its body wins when the reading holds much less of it, and it is
-  // plausible: not longer than the page's text (a full text hidden behind a teaser is no body shown).
+  // plausible: not far longer than the page's text (a full text behind a teaser is no body shown).
   Reading ld = read_structured(meta);
-  if (ld.bytes >= 200 && best.bytes * 2 < ld.bytes && ld.bytes <= out.page_text_bytes + 200) best = std::move(ld);
-  out.missing = best.bytes < 100 || (best.bytes < 400 && best.bytes * 25 < out.page_text_bytes);
+  if (ld.bytes >= 200 && best.bytes * 2 < ld.bytes && ld.bytes * 2 <= out.page_text_bytes * 3 + 400) {
+    best = std::move(ld);
+    whole_page = false;
+  }
+  // No paragraph anywhere and a page of links (an index, a menu) is no article either.
+  const bool link_page = whole_page && !stats.nodes().empty() && stats.nodes()[0].link_density() > 0.5;
+  out.missing = link_page || best.bytes < 100 || (best.bytes < 400 && best.bytes * 25 < out.page_text_bytes);
   out.blocks = std::move(best.blocks);
   out.links = std::move(best.links);
   return out;

@@ -307,12 +307,12 @@ std::string strip_site(std::string_view title, const std::vector<std::string>& s
   return t;
 }
 
-// The headline: the <h1> of the article when another source agrees with it (it is clean of
+// The headline: the <h1> of the article (else of the page) when another source agrees with it (it is clean of
 // site names), else JSON-LD headline, og:title, the article's <h1>, <title>, any <h1>; the
 // site's name cut off each.
 std::string pick_title(const Candidates& c, const std::vector<const json*>& ld, std::string_view url) {
   const std::vector<std::string> sites = site_names(c, ld, url);
-  const std::string h1 = collapse_whitespace(c.h1_in_root);
+  const std::string h1 = collapse_whitespace(c.h1_in_root.empty() ? c.h1_anywhere : c.h1_in_root);
   const std::string headline = strip_site(collapse_whitespace(ld_string(ld, "headline")), sites);
   std::string og = strip_site(meta_value(c, "og:title"), sites);
   if (og.empty()) og = strip_site(meta_value(c, "twitter:title"), sites);
@@ -324,7 +324,7 @@ std::string pick_title(const Candidates& c, const std::vector<const json*>& ld, 
       if (sq.size() >= 4 && !o.empty() && (o.find(sq) != std::string::npos || sq.find(o) != std::string::npos)) return h1;
     }
   }
-  for (const std::string& t : {headline, og, h1, title, collapse_whitespace(c.h1_anywhere)})
+  for (const std::string& t : {headline, og, collapse_whitespace(c.h1_in_root), title, collapse_whitespace(c.h1_anywhere)})
     if (!t.empty()) return t;
   return "";
 }
