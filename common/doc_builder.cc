@@ -122,10 +122,13 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     Xapian::termpos end = add_text_terms(doc, words, "body", stem, 0, true);
     if (!p.section.empty()) {
       Analysis heading = an.analyze(p.section);
-      add_text_terms(doc, heading, "body", stem, end + kFieldGap, true);
+      end = add_text_terms(doc, heading, "body", stem, end + kFieldGap, true);
       add_text_terms(doc, heading, "section", stem, 0, false);
       doc.add_value(schema::kSlotSection, p.section);
     }
+    // The headline is read with the lead, as a heading is with its passage: a word or a phrase
+    // of the headline finds the article's first paragraph.
+    if (&p == lead) add_text_terms(doc, fields.title, "body", stem, end + kFieldGap, true);
     add_field_words(doc, fields, stem, true);
     add_article_context(doc, a, Kind::Passage, site);
     if (p.caption) doc.add_boolean_term(schema::term("type", "caption"));

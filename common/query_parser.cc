@@ -415,13 +415,7 @@ class Parser {
     Analysis a = an_.analyze(text, AnalyzeOptions{caps_acronyms_});
     if (a.tokens.empty()) return Xapian::Query();
     check_terms(a.tokens.size(), col);
-    Xapian::Query body = tokens_phrase(a, col);
-    if (a.tokens.size() < 2 || body_ != schema::body_field(schema::BodyForm::Passage)) return body;
-    // A headline in quotes: the title's words are a phrase in every passage, and the article's
-    // lead stands for it, so a headline search lands once per article, on its first paragraph.
-    any_kind_ = true;
-    return Xapian::Query(Xapian::Query::OP_OR, body,
-                         Xapian::Query(Xapian::Query::OP_FILTER, title_phrase(a), Xapian::Query(schema::term("type", "lead"))));
+    return tokens_phrase(a, col);  // a headline is a phrase in its lead passage (doc_builder)
   }
 
   // The words of `a` as a phrase of the title's raw terms (passages keep them with positions).

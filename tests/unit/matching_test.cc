@@ -280,24 +280,43 @@ TEST(ArticleRecord, StemsOnlyWithTheSameLength) {
   EXPECT_EQ(length(terms), schema2_length(an, {b.text}));
 }
 
-// The same for the title words every record repeats: title: matches stems, so passages keep the
-// stems (and the raw term of a word without one), and their length is what it was.
-TEST(PassageRecord, TitleStemsOnlyWithTheSameLength) {
+// Schema 5: every passage keeps the title's raw words with positions (title:"…" phrases) and its
+// stems; the lead also reads the headline as body words after a gap (a headline finds the first
+// paragraph, and no phrase spans the two). A record's length counts each word raw and stemmed.
+TEST(PassageRecord, TitleWordsWithPositionsAndTheHeadlineInTheLead) {
   Analyzer an;
   Article a;
   a.id = a.source = "doc";
   a.title = "Tariff talks in 2018";
-  Block b;
-  b.text = "Negotiators met again.";
-  a.blocks.push_back(b);
+  for (const char* text : {"Negotiators met again.", "Talks resume on Monday."}) {
+    Block b;
+    b.text = text;
+    a.blocks.push_back(b);
+  }
   const BuiltArticle built = build_documents(a, an, BuildOptions{});
-  ASSERT_EQ(built.passage_docs.size(), 1u);
-  const auto terms = wdfs(built.passage_docs[0]);
-  EXPECT_EQ(terms.count("Stariff"), 0u);
+  ASSERT_EQ(built.passage_docs.size(), 2u);
+  const Xapian::Document& lead = built.passage_docs[0];
+  const auto terms = wdfs(lead);
+  EXPECT_EQ(terms.count("Stariff"), 1u);
   EXPECT_EQ(terms.count("ZStariff"), 1u);
   EXPECT_EQ(terms.count("S2018"), 1u);
   EXPECT_EQ(terms.count("negotiators"), 1u);  // body words keep every raw term (phrases, =word)
-  EXPECT_EQ(length(terms), schema2_length(an, {a.title, b.text}));
+  EXPECT_EQ(terms.count("tariff"), 1u);       // the headline, read with the lead
+  EXPECT_EQ(terms.count(schema::term("type", "lead")), 1u);
+  EXPECT_EQ(length(terms), schema2_length(an, {a.title, a.blocks[0].text, a.title}));
+  // The headline follows the text after a gap: "again tariff" is no phrase.
+  auto pos = [&](const Xapian::Document& d, const std::string& t) {
+    for (auto it = d.termlist_begin(); it != d.termlist_end(); ++it)
+      if (*it == t) return *it.positionlist_begin();
+    return Xapian::termpos(0);
+  };
+  EXPECT_GT(pos(lead, "tariff"), pos(lead, "again") + 1);
+  EXPECT_EQ(pos(lead, "Stalks"), pos(lead, "Stariff") + 1);  // title words are a phrase
+  const auto second = wdfs(built.passage_docs[1]);
+  EXPECT_EQ(second.count("tariff"), 0u);
+  EXPECT_EQ(second.count("Stariff"), 1u);
+  EXPECT_EQ(second.count(schema::term("type", "lead")), 0u);
+  EXPECT_EQ(length(second), schema2_length(an, {a.title, a.blocks[1].text}));
 }
 
 // A mixed-language index: a word matches its stem in the query's language and in each of the
