@@ -334,13 +334,14 @@ size_t Searcher::count(const ParsedQuery& q, const SearchOptions& opts) {
     const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
     const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
     enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
+    enq.set_collapse_key(schema::kSlotArticle, 1);  // an article and its passages count once
   } else {
     enq.set_query(full_query(q, opts));
   }
-  if (opts.articles) enq.set_collapse_key(schema::kSlotArticle, 1);
-  else if (opts.per_article)  // --per-article N lists at most N hits of an article
-    enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
-  if (!copies && !opts.articles && !opts.per_article) return enq.get_mset(0, 0, all).get_matches_estimated();
+  const bool capped = !opts.articles && opts.per_article > 0;  // --per-article N lists at most N hits of an article
+  if (capped) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
+  // Nothing to collapse or fold: the matcher counts without building the list.
+  if (!copies && !fused && !capped) return enq.get_mset(0, 0, all).get_matches_estimated();
   const Xapian::MSet m = enq.get_mset(0, all);
   if (!copies) return m.size();
   StoryFolder folder(db_);
