@@ -28,6 +28,8 @@ for q in '"gordon brown"' '=brown' 'gordon NEAR/2 brown' 'gordon ADJ/1 brown' 'b
     if [[ "$got" == "$want" && "$want" != 0 ]]; then ok "-c $mode $q: $got, as listed"; else fail "-c $mode $q: count $got, listing $want"; fi
   done
 done
+want="$(listed --per-article 1 budget)"; got="$(nq -c --per-article 1 budget)"
+if [[ "$got" == "$want" ]]; then ok "-c --per-article 1: $got, as listed"; else fail "-c --per-article 1: count $got, listing $want"; fi
 expect_status 0 "-c --articles on a phrase exits 0" nq -c --articles '"gordon brown"'
 check "two articles hold the phrase" grep -qx 2 "$TMP/out"
 printf 'a\t"gordon brown"\nb\t=brown\nc\tzzzunknownword\n' >"$TMP/batch"
