@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "Colour matches: auto (terminal, no NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--header", cmd.print.header, "TSV: print the field names first");
-  app.add_option("--snippet-length", cmd.print.snippet_length, "Text mode: trim passages to about N bytes around the matches");
+  app.add_option("--snippet-length", cmd.print.snippet_length,
+                 "Text mode: trim passages to about N bytes around the matches (context passages to their first N)");
   cmd.parse.language.clear();  // unless given: the index's language (default_query_language)
   app.add_option("--language", cmd.parse.language,
                  "Stemming language of the query (default: the index's, when all its articles have one; else english)");
@@ -96,7 +97,8 @@ int main(int argc, char** argv) {
   app.add_flag("--correct", cmd.correct, "Search the spelling-corrected query when a word is unknown");
   app.add_option("--links-to", cmd.links_to, "List the links pointing at this URL or article id");
   uint32_t context = 0;
-  app.add_option("-C,--context", context, "Show N passages before and after each hit");
+  app.add_option("-C,--context", context,
+                 "Show N passages before and after each hit (text: lines marked as grep -n marks them, ORDINAL: for the hit, ORDINAL- for context)");
   app.add_option("-A,--after-context", cmd.after, "Show N passages after each hit");
   app.add_option("-B,--before-context", cmd.before, "Show N passages before each hit");
   app.add_option("--show", cmd.show, "Print a whole article as indexed (ARTICLE or ARTICLE#PASSAGE; ARTICLE: id, URL or the path of a one-article file)");
