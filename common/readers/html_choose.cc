@@ -90,7 +90,8 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
   if (nodes.empty()) return choice;
   for (NodeStats& s : nodes) {
     const GumboTag t = tag_of(s.node);
-    if (s.own_text < kMinUnitText || is_inline_tag(t) || is_heading(t) || s.parent < 0) continue;
+    // Comments and related lists do not vote: their prose is not the story's.
+    if (s.own_text < kMinUnitText || is_inline_tag(t) || is_heading(t) || s.parent < 0 || s.in_furniture) continue;
     const double v = unit_score(s);
     // A <br>-written body is its own candidate too: it is the text, not one paragraph of it.
     if (s.breaks >= 2 && t != GUMBO_TAG_P) {
@@ -142,7 +143,7 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
     const NodeStats* a = up ? stats.find(up) : nullptr;
     if (!a) break;
     const NodeStats& t = *stats.find(top);
-    if (a->good_text * 10 >= t.good_text * 11 && a->good_text >= t.good_text + 150 && a->link_density() < 0.4) {
+    if (a->story_text * 10 >= t.story_text * 11 && a->story_text >= t.story_text + 150 && a->link_density() < 0.4) {
       top = up;
       level = -1;
     }
@@ -177,7 +178,7 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
     if (!take && furniture_of(k) == Furniture::None) {
       // Prose next to the story (a standfirst, a paragraph between containers) continues it,
       // and so does a heading that leads into it.
-      take = (s->good_text > 80 && ld < 0.25) || (t == GUMBO_TAG_P && s->text > 0 && ld == 0 && s->paragraphs > 0) ||
+      take = (s->story_text > 80 && ld < 0.25) || (t == GUMBO_TAG_P && s->text > 0 && ld == 0 && s->paragraphs > 0) ||
              (is_heading(t) && t != GUMBO_TAG_H1 && ld == 0 && s->text >= 20 && before_top);
     }
     if (take && s->link_density() < 0.5) choice.parts.push_back(k);

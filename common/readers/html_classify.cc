@@ -67,9 +67,9 @@ constexpr std::array<std::string_view, 26> kStrongContains = {
     "breadcrumb", "outbrain", "taboola", "disqus", "recirc", "most-popular", "signup",
     "author-bio", "authorbio", "about-author", "author-info", "author-box", "authorbox", "consent",
     "recommend", "teaser-list", "mostread", "most-read"};
-constexpr std::array<std::string_view, 18> kStrongWords = {
+constexpr std::array<std::string_view, 16> kStrongWords = {
     "comment", "popup", "byline", "dateline", "timestamp", "bio", "footer", "foot", "tags", "pagination",
-    "pager", "date", "meta", "author", "login", "print", "copyright", "caption-credit"};
+    "pager", "date", "meta", "author", "copyright", "caption-credit"};
 // ... and words that also name layout wrappers around a whole story ("paywall",
 // "l-sidebar-fixed", WordPress's "category-…-advertising-…", "modal-open"): weighed, not obeyed.
 constexpr std::array<std::string_view, 4> kWeakContains = {"promo", "advert", "sidebar", "paywall"};
@@ -209,6 +209,17 @@ bool is_promo_text(std::string_view text) {
   for (std::string_view s : kStarts)
     if (std::string_view(low).starts_with(s)) return true;
   return false;
+}
+
+bool is_credit_text(std::string_view text) {
+  static constexpr std::array<std::string_view, 16> kStarts = {
+      "photo:", "photos:", "foto:", "fotos:", "bild:", "image:", "picture:", "credit:", "credits:", "quelle:",
+      "source:", "kuva:", "crédit", "crédits", "getty images", "bildquelle"};
+  std::string low = ascii_lower(text.substr(0, 24));
+  for (std::string_view s : kStarts)
+    if (low.starts_with(s)) return true;
+  // "Name/Agency" or "© Agency" alone
+  return text.find("\xC2\xA9") != std::string_view::npos && text.size() < 80;
 }
 
 }  // namespace newsindex::html

@@ -43,4 +43,7 @@ bool is_marked_body(const GumboNode* n);
 // …", "Related: …", "Sign up for …", "Subscribe …", and their German, French, Russian forms.
 bool is_promo_text(std::string_view text);
 
+// A photo credit or source line ("Foto: dpa", "Credit: Getty Images", "© Rike/pixelio.de").
+bool is_credit_text(std::string_view text);
+
 }  // namespace newsindex::html

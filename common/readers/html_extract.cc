@@ -57,6 +57,7 @@ class BlockFilter {
     const size_t words = word_count(t);
     if (b.link_bytes * 10 >= visible * 6 && words <= 15) return false;
     if (words <= 40 && is_promo_text(t)) return false;
+    if (words <= 12 && is_credit_text(t)) return false;
     return seen_.insert(t).second;
   }
 

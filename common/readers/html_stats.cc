@@ -80,14 +80,32 @@ PageStats::PageStats(const GumboNode* root) {
         // A block whose own words make a sentence or more counts as a paragraph.
         const bool block = !is_inline_tag(tag_of(n));
         if (s.own_text >= 40 && block) s.paragraphs += 1 + s.breaks / 2;
-        if (block && s.own_text >= 25 && s.own_link * 2 < s.own_text) s.good_text += s.own_text;
+        if (block && s.own_text >= 25 && s.own_link * 2 < s.own_text) s.own_good = s.own_text;
+        s.good_text += s.own_good;
         if (s.parent < 0) return;
         NodeStats& p = nodes_[s.parent];
         p.text += s.text;
         p.link_text += s.link_text;
         p.paragraphs += s.paragraphs;
-        if (furniture_of(n) != Furniture::Strong) p.good_text += s.good_text;
+        p.good_text += s.good_text;
       });
+  if (nodes_.empty()) return;
+  // Strong furniture (comments, related lists) is cut out, unless the element holds most of the
+  // page's prose: then its class is a theme's word ("tag-…", "author-…", "share-enabled") and the
+  // element is the story. Parents come before children in nodes_, so one pass down...
+  const uint32_t total_good = nodes_[0].good_text;
+  for (size_t i = 1; i < nodes_.size(); ++i) {
+    NodeStats& s = nodes_[i];
+    const GumboTag t = tag_of(s.node);
+    const bool holds_story = s.good_text * 2 >= total_good || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN;
+    s.in_furniture = nodes_[s.parent].in_furniture || (!holds_story && furniture_of(s.node) == Furniture::Strong);
+  }
+  // ... and one pass up sums the prose outside furniture.
+  for (size_t i = nodes_.size(); i-- > 0;) {
+    NodeStats& s = nodes_[i];
+    s.story_text += s.own_good;
+    if (s.parent >= 0 && !s.in_furniture) nodes_[s.parent].story_text += s.story_text;
+  }
 }
 
 }  // namespace newsindex::html

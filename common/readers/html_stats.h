@@ -19,8 +19,10 @@ struct NodeStats {
   uint32_t commas = 0;      // commas in own text (Latin, CJK and Arabic)
   uint32_t breaks = 0;      // <br> directly in this block's own flow
   uint32_t paragraphs = 0;  // descendant blocks with own text of sentence size (p, br-bodies)
-  uint32_t good_text = 0;   // own text of descendant blocks that read as prose (few links), not
-                            // counting what sits in strong furniture (comments, related lists)
+  uint32_t own_good = 0;    // own_text when it reads as prose (a sentence or more, few links)
+  uint32_t good_text = 0;   // own_good of the element and its descendants
+  uint32_t story_text = 0;  // ... not counting what sits in strong furniture (comments, related lists)
+  bool in_furniture = false;  // the element or an ancestor is strong furniture (comments, related)
   float score = 0;          // content score (readability-style), 0 when never a candidate
   bool scored = false;
 
