@@ -8,6 +8,7 @@
 
 #include "doc_builder.h"
 #include "schema.h"
+#include "source_files.h"
 #include "story_groups.h"
 #include "url.h"
 
@@ -66,7 +67,9 @@ std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) c
 }
 
 std::vector<std::string> ArticleStore::articles_from_source(const std::string& source, size_t max) const {
-  const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term("source", source)));
+  // Sources are recorded by their canonical path; "stdin:…" names are not paths.
+  const std::string path = source.rfind("stdin:", 0) == 0 ? source : canonical_path(source);
+  const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term("source", path)));
   std::vector<std::string> out;
   for (const auto& d : docs_of(db_, q, static_cast<Xapian::doccount>(max))) out.push_back(article_id_of(d));
   return out;

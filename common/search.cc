@@ -161,7 +161,17 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   // Date order, or nothing to rank (only filters): one plain pass.
   SearchResult out;
   Xapian::Enquire enq(db_);
-  enq.set_query(full_query(q, opts));
+  // An article is listed when its record matches or, as ranked_articles fuses in its passages,
+  // when one of its passages does (a phrase, =word or NEAR match only there): one row per article.
+  const bool fused = opts.articles && !q.query.empty() && !q.article_query.empty() && opts.ranking.fusion_weight < 1;
+  if (fused) {
+    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
+    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
+    enq.set_collapse_key(schema::kSlotArticle, 1);
+  } else {
+    enq.set_query(full_query(q, opts));
+  }
   enq.set_weighting_scheme(opts.articles ? ranker_.article_weight(opts.ranking) : ranker_.passage_weight(opts.ranking));
   set_order(enq, opts);
   if (!opts.articles && opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
@@ -179,7 +189,9 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
       const std::string article = doc.get_value(schema::kSlotArticle), story = doc.get_value(schema::kSlotStory);
       const bool repeat = opts.articles ? folder.repeats_article(article, story) : folder.repeats_passage(*m, article, story);
       if (repeat || ++shown <= opts.offset) continue;
-      out.hits.push_back(hit_for(doc, shown, m.get_weight(), q, opts, stem));
+      Hit h = hit_for(doc, shown, m.get_weight(), q, opts, stem);
+      if (opts.articles) h.type = std::string(schema::kind_name(schema::Kind::Article));  // a passage stands for it
+      out.hits.push_back(std::move(h));
     }
     if (out.hits.size() >= want || mset.size() < window) break;
   }

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli_format.h"
 #include "db_path.h"
 #include "errors.h"
 #include "indexing.h"
@@ -69,12 +70,11 @@ int main(int argc, char** argv) {
   app.add_flag("--compact", compact, "Compact the database (Xapian compaction), reporting size before and after");
   app.add_option("--format", out_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
   app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
+  use_help_formatter(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << "newsindex: " << e.what() << " (see newsindex --help)\n";
-    return 2;
+    return cli_parse_error(app, e, "newsindex");
   }
   o.db = resolve_db_path(db);
   o.memory_limit = static_cast<uint64_t>(memory_mb * (1 << 20));
