@@ -82,6 +82,37 @@ size_t element_children(const GumboNode* n, const GumboNode** only) {
   return count;
 }
 
+// The standfirst between the headline and the body ("p.lead", "ts-intro", "intro-text") often
+// stands outside the body's container: prose after the matching <h1> and before the first part,
+// near it in the tree, is taken ahead of the parts.
+void take_lede(const PageStats& stats, int32_t h1, ContentChoice& choice) {
+  const std::vector<NodeStats>& nodes = stats.nodes();
+  if (h1 < 0 || choice.parts.empty()) return;
+  const int32_t first = stats.index_of(choice.parts.front());
+  if (first < 0 || h1 >= first) return;
+  // The headline and the body share an ancestor a few levels up, or the prose between is no lede.
+  int32_t shared = nodes[first].parent;
+  for (int level = 0; shared >= 0 && level < 4 && !(static_cast<uint32_t>(h1) < nodes[shared].end && h1 > shared); ++level)
+    shared = nodes[shared].parent;
+  if (shared < 0 || !(h1 > shared && static_cast<uint32_t>(h1) < nodes[shared].end)) return;
+  std::vector<const GumboNode*> lede;
+  size_t bytes = 0;
+  for (uint32_t i = nodes[h1].end; i < static_cast<uint32_t>(first) && lede.size() < 3;) {
+    const NodeStats& s = nodes[i];
+    const bool prose = s.own_good >= 60 && !s.in_furniture && furniture_of(s.node) == Furniture::None &&
+                       s.link_density() < 0.3 && !is_heading(tag_of(s.node));
+    if (prose && s.end <= static_cast<uint32_t>(first)) {
+      lede.push_back(s.node);
+      bytes += s.text;
+      i = s.end;  // its subtree is taken whole
+    } else {
+      ++i;
+    }
+  }
+  if (lede.empty() || bytes > 1500) return;  // more than a standfirst: another layout, leave it
+  choice.parts.insert(choice.parts.begin(), lede.begin(), lede.end());
+}
+
 }  // namespace
 
 ContentChoice choose_content(PageStats& stats, std::string_view headline) {
@@ -106,9 +137,11 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
     }
   }
   // The <h1> that repeats the page's headline marks the story's container.
+  int32_t h1 = -1;
   if (!headline.empty()) {
     for (const NodeStats& s : nodes) {
       if (tag_of(s.node) != GUMBO_TAG_H1 || !headline_matches(text_content(s.node), headline)) continue;
+      h1 = static_cast<int32_t>(&s - nodes.data());
       for (int32_t a = s.parent, level = 0; a >= 0 && level < 6; a = nodes[a].parent, ++level)
         if (nodes[a].scored) nodes[a].score *= 1.1f;
       break;
@@ -183,6 +216,7 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
     }
     if (take && s->link_density() < 0.5) choice.parts.push_back(k);
   }
+  take_lede(stats, h1, choice);
   return choice;
 }
 

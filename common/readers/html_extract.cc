@@ -4,6 +4,7 @@
 #include "readers/html_extract.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_set>
 
@@ -67,8 +68,22 @@ class BlockFilter {
   std::unordered_set<std::string> seen_;
 };
 
-// A heading with nothing under it (the title of a related list that was dropped) is no section.
+// A short line that is not a sentence: a button's words or a label ("Kommentar schreiben",
+// "Originalpublikation", "Rate this article").
+bool is_label_line(const Block& b) {
+  if (b.kind == Block::Kind::Heading) return true;
+  if (word_count(b.text) >= 8) return false;
+  static constexpr std::array<std::string_view, 9> kSentenceEnds = {
+      ".", "!", "?", "\xE2\x80\x9D", "\"", "\xC2\xBB", "\xE2\x80\xA6", "\xE3\x80\x82", ")"};
+  for (std::string_view e : kSentenceEnds)
+    if (std::string_view(b.text).ends_with(e)) return false;
+  return true;
+}
+
+// The story ends where its sentences end: headings with nothing under them (the title of a
+// related list that was dropped) and label lines after the last sentence are furniture.
 void drop_trailing_headings(std::vector<Block>& blocks, std::vector<LinkRef>& links) {
+  while (blocks.size() > 1 && is_label_line(blocks.back())) blocks.pop_back();
   while (!blocks.empty() && blocks.back().kind == Block::Kind::Heading) blocks.pop_back();
   const int last = static_cast<int>(blocks.size()) - 1;
   for (LinkRef& l : links) l.block_index = std::min(l.block_index, last);

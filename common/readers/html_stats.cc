@@ -77,6 +77,7 @@ PageStats::PageStats(const GumboNode* root) {
         if (!blocks.empty() && blocks.back() == id) blocks.pop_back();
         if (tag_of(n) == GUMBO_TAG_A && attribute(n, "href")) --in_link;
         NodeStats& s = nodes_[id];
+        s.end = static_cast<uint32_t>(nodes_.size());
         // A block whose own words make a sentence or more counts as a paragraph.
         const bool block = !is_inline_tag(tag_of(n));
         if (s.own_text >= 40 && block) s.paragraphs += 1 + s.breaks / 2;

@@ -12,6 +12,7 @@ namespace newsindex::html {
 struct NodeStats {
   const GumboNode* node = nullptr;
   int32_t parent = -1;      // index of the nearest recorded ancestor element, -1 for the root
+  uint32_t end = 0;         // index past the element's last descendant (its subtree is [index, end))
   uint32_t text = 0;        // visible non-space bytes under the element
   uint32_t link_text = 0;   // ... of it inside <a href>
   uint32_t own_text = 0;    // ... not inside a nested block element: this block's own words
