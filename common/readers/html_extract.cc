@@ -82,8 +82,10 @@ bool is_label_line(const Block& b) {
 
 // The story ends where its sentences end: headings with nothing under them (the title of a
 // related list that was dropped) and label lines after the last sentence are furniture.
-void drop_trailing_headings(std::vector<Block>& blocks, std::vector<LinkRef>& links) {
-  while (blocks.size() > 1 && is_label_line(blocks.back())) blocks.pop_back();
+void drop_trailing_headings(std::vector<Block>& blocks, std::vector<LinkRef>& links, bool lenient) {
+  // Only after a story of some length: a page of a few short lines is all labels.
+  if (!lenient && blocks_text_bytes(blocks) >= 400)
+    while (blocks.size() > 1 && is_label_line(blocks.back())) blocks.pop_back();
   while (!blocks.empty() && blocks.back().kind == Block::Kind::Heading) blocks.pop_back();
   const int last = static_cast<int>(blocks.size()) - 1;
   for (LinkRef& l : links) l.block_index = std::min(l.block_index, last);
@@ -135,7 +137,7 @@ Reading read_choice(const PageStats& stats, const ContentChoice& choice, const P
       std::ref(filter));
   for (const GumboNode* p : choice.parts) w.write(p);
   Reading r{std::move(w.blocks), std::move(w.links), 0};
-  drop_trailing_headings(r.blocks, r.links);
+  drop_trailing_headings(r.blocks, r.links, lenient);
   r.bytes = blocks_text_bytes(r.blocks);
   return r;
 }
@@ -217,7 +219,9 @@ ExtractedBody extract_article(const PageStats& stats, const ContentChoice& choic
   }
   // No paragraph anywhere and a page of links (an index, a menu) is no article either.
   const bool link_page = whole_page && !stats.nodes().empty() && stats.nodes()[0].link_density() > 0.5;
-  out.missing = link_page || best.bytes < 100 || (best.bytes < 400 && best.bytes * 25 < out.page_text_bytes);
+  const uint64_t page = out.page_text_bytes;
+  out.missing = link_page || best.bytes == 0 || (best.bytes < 100 && best.bytes * 2 < page) ||
+                (best.bytes < 400 && best.bytes * 10 < page);
   out.blocks = std::move(best.blocks);
   out.links = std::move(best.links);
   return out;
