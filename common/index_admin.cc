@@ -63,6 +63,7 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
     err << "newsindex: " << printable_name(t) << ": not in the index (neither a source nor an article id)\n";
     ++r.not_found;
   }
+  r.read_again = w.sources_to_read_again();
   w.commit_with_stats();
   return r;
 }

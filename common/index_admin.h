@@ -10,6 +10,7 @@ namespace newsindex {
 
 struct RemoveResult {
   size_t sources = 0, articles = 0, not_found = 0;
+  std::vector<std::string> read_again;  // sources holding an article removed with another (to index)
 };
 
 // Removes each target: a recorded source path, every source under a directory, or an article

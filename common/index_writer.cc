@@ -292,8 +292,12 @@ void IndexWriter::clear_source(const std::string& path) {
 size_t IndexWriter::delete_records_of(const std::string& path) {
   const std::string source = schema::term("source", path);
   std::vector<std::string> keys;
-  for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p)
-    keys.push_back(db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle));
+  for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p) {
+    const Xapian::Document d = db_.get_document(*p);
+    keys.push_back(d.get_value(schema::kSlotArticle));
+    // Other files that hold this article (it replaced their copy): one of them brings it back.
+    if (std::vector<std::string> others = held_also_in(d, path); !others.empty()) held_elsewhere_[keys.back()] = others;
+  }
   for (const auto& key : keys) db_.delete_document(schema::term("article", key));
   db_.delete_document(schema::term("sourcekey", path));
   return keys.size();
@@ -305,7 +309,7 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
   r.articles += articles.size();
   for (BuiltArticle& b : articles) {
     if (languages_.insert(b.language).second) new_language_ = true;
-    note_replacement(b, source);
+    hold_also_in(b, source);
     db_.delete_document(schema::term("article", b.id));
     if (opts_.near_duplicate > 0) {
       if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
@@ -327,15 +331,51 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
   count(docs);
 }
 
-// The same id (or canonical URL) from another file: the newer replaces the older, said aloud.
-void IndexWriter::note_replacement(const BuiltArticle& b, const std::string& source) {
-  if (!opts_.on_note) return;
-  const auto doc = article_docid(db_, b.id);
-  if (!doc) return;
-  std::string old_source = db_.get_document(*doc).get_value(schema::kSlotSource);
-  if (old_source != source)
-    opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", printable_name(source), printable_name(b.id),
-                              printable_name(old_source)));
+// The same id (or canonical URL) from another file: the newer replaces the older, said aloud,
+// and the article's data lists the files that also hold it ("also_in"), so that removing the
+// newer file reads an older one again instead of losing the article.
+void IndexWriter::hold_also_in(BuiltArticle& b, const std::string& source) {
+  std::vector<std::string> also_in;
+  if (const auto doc = article_docid(db_, b.id)) {
+    const Xapian::Document old = db_.get_document(*doc);
+    const std::string old_source = old.get_value(schema::kSlotSource);
+    also_in = held_also_in(old, source);
+    if (old_source != source) {
+      if (std::find(also_in.begin(), also_in.end(), old_source) == also_in.end()) also_in.push_back(old_source);
+      if (opts_.on_note)
+        opts_.on_note(fmt::format("{}: article {} replaces the copy from {}", printable_name(source),
+                                  printable_name(b.id), printable_name(old_source)));
+    }
+  } else if (auto it = held_elsewhere_.find(schema::article_key(b.id)); it != held_elsewhere_.end()) {
+    also_in = std::move(it->second);  // the source was cleared to be read again: keep its list
+    held_elsewhere_.erase(it);
+    std::erase(also_in, source);
+  }
+  if (also_in.empty()) return;
+  auto j = nlohmann::json::parse(b.article_doc.get_data(), nullptr, false);
+  if (!j.is_object()) return;
+  j["also_in"] = also_in;
+  b.article_doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::vector<std::string> IndexWriter::held_also_in(const Xapian::Document& article, const std::string& except) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(article.get_data(), nullptr, false);
+  if (!j.is_object()) return out;
+  if (auto a = j.find("also_in"); a != j.end() && a->is_array())
+    for (const auto& p : *a)
+      if (p.is_string() && p.get<std::string>() != except) out.push_back(p.get<std::string>());
+  return out;
+}
+
+std::vector<std::string> IndexWriter::sources_to_read_again() {
+  std::set<std::string> out;
+  for (const auto& [key, paths] : held_elsewhere_)
+    if (db_.get_termfreq(schema::term("uid", key)) == 0)  // not indexed again meanwhile
+      for (const auto& p : paths)
+        if (source(p)) out.insert(p);
+  held_elsewhere_.clear();
+  return {out.begin(), out.end()};
 }
 
 size_t IndexWriter::remove_source(const std::string& path) {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -70,11 +71,15 @@ class IndexWriter {
   const std::string& path() const { return path_; }
   // Articles this writer indexed as copies of an indexed story.
   size_t copies() const { return copies_; }
+  // Recorded sources that hold an article this writer removed with another source (the article
+  // had replaced their copy): reading them again brings it back. Forgets them once asked.
+  std::vector<std::string> sources_to_read_again();
   Xapian::WritableDatabase& db() { return db_; }
 
  private:
   void maybe_begin();
-  void note_replacement(const BuiltArticle& b, const std::string& source);
+  void hold_also_in(BuiltArticle& b, const std::string& source);
+  static std::vector<std::string> held_also_in(const Xapian::Document& article, const std::string& except);
   size_t delete_records_of(const std::string& path);
   void store_languages();
   void count(size_t docs) { pending_ += docs; }
@@ -86,6 +91,7 @@ class IndexWriter {
   bool in_txn_ = false;
   size_t pending_ = 0;
   size_t copies_ = 0;
+  std::map<std::string, std::vector<std::string>> held_elsewhere_;  // removed article key -> other files with it
 };
 
 // Turns a Xapian failure while writing (disk full, unwritable directory) into a DatabaseError

@@ -121,6 +121,15 @@ class Run {
     }
   }
 
+  // Sources that hold an article this run removed with another source (index_writer.h).
+  std::vector<std::string> to_read_again() {
+    std::vector<std::string> again = writer_.sources_to_read_again();
+    for (const auto& p : again)
+      progress_.say(fmt::format("newsindex: {}: holds an article whose newer copy left the index: read again",
+                                printable_name(p)));
+    return again;
+  }
+
   IndexSummary finish() {
     progress_.stop();
     sum_.copies = writer_.copies();
@@ -278,14 +287,44 @@ class Run {
 
 IndexSummary run_indexing(const std::vector<std::string>& paths, const IndexOptions& opts, std::ostream& err) {
   const auto t0 = std::chrono::steady_clock::now();
-  Run run(opts, err);
-  run.plan(paths);
-  run.index();
-  if (opts.prune && !run.interrupted()) run.prune();
-  if (!run.interrupted()) run.commit_with_stats();
-  IndexSummary s = run.finish();
+  IndexSummary s;
+  std::vector<std::string> again;
+  {
+    Run run(opts, err);
+    run.plan(paths);
+    run.index();
+    if (opts.prune && !run.interrupted()) run.prune();
+    if (!run.interrupted()) {
+      again = run.to_read_again();
+      run.commit_with_stats();
+    }
+    s = run.finish();
+  }
+  if (!again.empty()) add_summary(s, read_again(again, opts, err));
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return s;
+}
+
+IndexSummary read_again(const std::vector<std::string>& sources, const IndexOptions& opts, std::ostream& err) {
+  IndexOptions o = opts;
+  o.force = true;
+  o.prune = false;
+  Run run(o, err);
+  run.plan(sources);
+  run.index();
+  if (!run.interrupted()) run.commit_with_stats();
+  return run.finish();
+}
+
+void add_summary(IndexSummary& into, const IndexSummary& more) {
+  into.articles += more.articles;
+  into.passages += more.passages;
+  into.links += more.links;
+  into.copies += more.copies;
+  into.no_body += more.no_body;
+  into.rejected += more.rejected;
+  into.bytes += more.bytes;
+  into.interrupted = into.interrupted || more.interrupted;
 }
 
 std::string format_summary(const IndexSummary& s) {

@@ -45,6 +45,11 @@ struct IndexSummary {
 // (signals.h) ends the run early with what was done committed and `interrupted` set.
 IndexSummary run_indexing(const std::vector<std::string>& paths, const IndexOptions& opts, std::ostream& err);
 
+// Reads `sources` again whatever their record says (a file that holds an article whose newer
+// copy was removed); the summary of that run.
+IndexSummary read_again(const std::vector<std::string>& sources, const IndexOptions& opts, std::ostream& err);
+void add_summary(IndexSummary& into, const IndexSummary& more);
+
 std::string format_summary(const IndexSummary& s);
 
 }  // namespace newsindex

@@ -92,10 +92,22 @@ int main(int argc, char** argv) {
     if (list || remove || compact) {
       int status = 0;
       if (remove) {
-        IndexWriter w(o.db, o.writer);
-        RemoveResult r = remove_targets(w, paths, std::cerr);
+        RemoveResult r;
+        {
+          IndexWriter w(o.db, o.writer);
+          r = remove_targets(w, paths, std::cerr);
+        }
         std::cerr << "newsindex: removed " << r.sources << " sources, " << r.articles << " articles\n";
         status = r.not_found ? 1 : 0;
+        // A removed file held the newer copy of an article another file still holds: index that one.
+        for (const auto& p : r.read_again)
+          std::cerr << "newsindex: " << printable_name(p) << ": holds an article removed with another file: read again\n";
+        if (!r.read_again.empty()) {
+          o.quiet = true;
+          IndexSummary s = read_again(r.read_again, o, std::cerr);
+          std::cerr << format_summary(s) << '\n';
+          if (s.rejected) status = 1;
+        }
       }
       if (compact) {
         CompactResult c = compact_database(o.db, o.writer.lock_timeout);

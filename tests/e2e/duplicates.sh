@@ -64,6 +64,16 @@ expect_status 0 "same id from two files" ni "$TMP/one.jsonl" "$TMP/two.jsonl"
 check "replacement said on stderr" grep -q "article x1 replaces the copy from" "$TMP/err"
 expect_status 0 "the newer wins" nq -f json cranes
 check "one hit, second version" bash -c "jq -se 'length == 1 and (.[0].text | startswith(\"Second\"))' '$TMP/out'"
+# Removing the newer file brings back the older file's copy: the article stays searchable.
+expect_status 0 "remove the newer file" ni --remove "$TMP/two.jsonl"
+check "the older file is read again" grep -q "one.jsonl: holds an article removed with another file: read again" "$TMP/err"
+expect_status 0 "the article is still found" nq -f json cranes
+check "first version again" bash -c "jq -se 'length == 1 and (.[0].text | startswith(\"First\"))' '$TMP/out'"
+expect_status 0 "index both again" ni "$TMP/one.jsonl" "$TMP/two.jsonl"
+rm "$TMP/two.jsonl"; mkdir -p "$TMP/ids"; mv "$TMP/one.jsonl" "$TMP/ids/"
+expect_status 0 "index the folder holding the older file" ni "$TMP/ids"
+expect_status 0 "the moved file's copy" nq -f json cranes
+check "one hit" bash -c "jq -se 'length == 1' '$TMP/out'"
 # Removing the first copy keeps the story under the others; it goes only with its last copy.
 DB="$TMP/db-rm"; W="$TMP/wire-rm"; mkdir -p "$W"; cp "$TMP/wire/agency.txt" "$TMP/wire/outlet-b.txt" "$TMP/wire/outlet-c.txt" "$W"
 expect_status 0 "index three copies" ni "$W"
