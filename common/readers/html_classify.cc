@@ -110,7 +110,8 @@ bool is_inline_tag(GumboTag t) {
 bool is_never_content(const GumboNode* n) {
   if (n->type == GUMBO_NODE_TEMPLATE) return true;
   switch (tag_of(n)) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_BUTTON:
+    // Ruby annotations (<rt>, <rp>) are pronunciation guides over the text, not text.
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SELECT:
     case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
     case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP:
@@ -134,7 +135,9 @@ bool is_furniture_tag(GumboTag t) {
 
 Furniture furniture_of(const GumboNode* n) {
   const GumboTag t = tag_of(n);
-  if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_MENU) return Furniture::Strong;
+  // <noscript> is furniture, not never-content: a stray unclosed tag in it can hold the page.
+  if (t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_MENU || t == GUMBO_TAG_NOSCRIPT)
+    return Furniture::Strong;
   if (has_furniture_role(n)) return Furniture::Strong;
   if (any_token(n, [](std::string_view token) { return contains_any(token, kStrongContains) || has_part(token, kStrongWords); }))
     return Furniture::Strong;
