@@ -73,6 +73,7 @@ bool StoryFolder::repeats_passage(Xapian::docid doc, const std::string& article,
 
 std::vector<std::string> story_sources(const Xapian::Database& db, const std::string& key, const std::string& first) {
   std::vector<std::string> out{first};
+  if (db.get_value_freq(schema::kSlotStory) == 0) return out;  // an index without copies
   auto add = [&](Xapian::docid d) {
     std::string s = db.get_document(d).get_value(schema::kSlotSource);
     if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));

@@ -202,10 +202,12 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
       for (const RankedPassage* p : by_doc) docs.push_back(p->doc);
     prefetch->add_passages(std::move(docs), passage_stems);
   }
+  // An index without copies has no story values: a second value read per candidate saved.
+  const bool stories = db_.get_value_freq(schema::kSlotStory) > 0;
   for (RankedPassage* p : by_doc) {
     const Xapian::Document doc = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID);
     p->article = doc.get_value(schema::kSlotArticle);
-    p->story = doc.get_value(schema::kSlotStory);
+    if (stories) p->story = doc.get_value(schema::kSlotStory);
   }
   if (!rerank || out.passages.empty()) return out;
 
