@@ -176,7 +176,10 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
     const NodeStats* a = up ? stats.find(up) : nullptr;
     if (!a) break;
     const NodeStats& t = *stats.find(top);
-    if (a->story_text * 10 >= t.story_text * 11 && a->story_text >= t.story_text + 150 && a->link_density() < 0.4) {
+    // ... and the text it adds has few links (not a grid of teaser cards).
+    const double added_links = a->text > t.text ? double(a->link_text - t.link_text) / (a->text - t.text) : 1.0;
+    if (a->story_text * 10 >= t.story_text * 11 && a->story_text >= t.story_text + 150 && a->link_density() < 0.4 &&
+        added_links < 0.25) {
       top = up;
       level = -1;
     }
@@ -214,7 +217,7 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
       take = (s->story_text > 80 && ld < 0.25) || (t == GUMBO_TAG_P && s->text > 0 && ld == 0 && s->paragraphs > 0) ||
              (is_heading(t) && t != GUMBO_TAG_H1 && ld == 0 && s->text >= 20 && before_top);
     }
-    if (take && s->link_density() < 0.5) choice.parts.push_back(k);
+    if (take && s->link_density() < 0.2) choice.parts.push_back(k);
   }
   take_lede(stats, h1, choice);
   return choice;

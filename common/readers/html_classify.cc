@@ -62,19 +62,20 @@ bool contains_any(std::string_view token, const std::array<std::string_view, N>&
 
 // Furniture that is never article text wherever it stands (comments, share bars, related lists,
 // bylines) ...
-constexpr std::array<std::string_view, 26> kStrongContains = {
+constexpr std::array<std::string_view, 30> kStrongContains = {
     "share", "sharing", "social", "subscri", "newsletter", "related", "comments", "cookie",
     "breadcrumb", "outbrain", "taboola", "disqus", "recirc", "most-popular", "signup",
     "author-bio", "authorbio", "about-author", "author-info", "author-box", "authorbox", "consent",
-    "recommend", "teaser-list", "mostread", "most-read"};
+    "recommend", "teaser-list", "mostread", "most-read", "discussion", "replies", "reply", "responses"};
 constexpr std::array<std::string_view, 16> kStrongWords = {
     "comment", "popup", "byline", "dateline", "timestamp", "bio", "footer", "foot", "tags", "pagination",
     "pager", "date", "meta", "author", "copyright", "caption-credit"};
 // ... and words that also name layout wrappers around a whole story ("paywall",
 // "l-sidebar-fixed", WordPress's "category-…-advertising-…", "modal-open"): weighed, not obeyed.
 constexpr std::array<std::string_view, 4> kWeakContains = {"promo", "advert", "sidebar", "paywall"};
-constexpr std::array<std::string_view, 10> kWeakWords = {
-    "ad", "ads", "adv", "adslot", "dfp", "gpt", "sponsored", "modal", "banner", "widget"};
+constexpr std::array<std::string_view, 13> kWeakWords = {
+    "ad", "ads", "adv", "adslot", "dfp", "gpt", "sponsored", "modal", "banner", "widget", "anzeige", "werbung",
+    "publicite"};
 
 constexpr std::array<std::string_view, 16> kContentContains = {
     "article", "story", "entry", "post-body", "postbody", "post-content", "articlebody",
