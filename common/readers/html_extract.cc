@@ -127,7 +127,7 @@ Reading read_choice(const PageStats& stats, const ContentChoice& choice, const P
         }
         switch (f) {
           case Furniture::Strong: return true;
-          case Furniture::Weak: return !(share >= 0.3 && links < 0.25 && s->paragraphs >= 2);
+          case Furniture::Weak: return !(s->paragraphs >= 2 && links < 0.25 && (share >= 0.3 || s->good_text * 2 >= s->text));
           case Furniture::None: break;
         }
         if (is_list_or_box(t) && share < 0.3 && links > 0.5) return true;
