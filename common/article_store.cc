@@ -6,9 +6,10 @@
 #include <ostream>
 #include <set>
 
-#include "doc_builder.h"
+#include "data_keys.h"
+#include "records.h"
 #include "schema.h"
-#include "source_files.h"
+#include "paths.h"
 #include "story_groups.h"
 #include "url.h"
 
@@ -37,19 +38,6 @@ std::string get_str(const nlohmann::json& j, const char* k) {
 }
 
 }  // namespace
-
-std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std::string& id) {
-  const std::string uid = schema::term("uid", id);
-  auto p = db.postlist_begin(uid);
-  if (p == db.postlist_end(uid)) return std::nullopt;
-  return *p;
-}
-
-std::string article_id_of(const Xapian::Document& article_record) {
-  auto j = nlohmann::json::parse(article_record.get_data(), nullptr, false);
-  std::string id = j.is_object() ? get_str(j, "id") : std::string();
-  return id.empty() ? article_record.get_value(schema::kSlotArticle) : id;
-}
 
 std::string ArticleStore::article_json(const std::string& id) const {
   const auto doc = article_docid(db_, id);

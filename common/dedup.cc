@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "article_store.h"
+#include "records.h"
 #include "near_duplicates.h"
 #include "schema.h"
 

@@ -8,6 +8,7 @@
 
 #include "analyzer.h"
 #include "article.h"
+#include "data_keys.h"
 #include "segment.h"
 
 namespace newsindex {
@@ -51,15 +52,5 @@ void assign_article_id(Article& a);
 
 BuiltArticle build_documents(const Article& a, Analyzer& analyzer, const BuildOptions& opts);
 
-// The JSON stored as document data, shared with the reader side.
-namespace data_keys {
-inline constexpr const char* kText = "text";
-inline constexpr const char* kSection = "section";
-inline constexpr const char* kCaption = "caption";
-inline constexpr const char* kPassage = "passage";
-inline constexpr const char* kLine = "line";
-inline constexpr const char* kUrl = "url";
-inline constexpr const char* kLinkDate = "link_date";
-}  // namespace data_keys
 
 }  // namespace newsindex

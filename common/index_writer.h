@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "database.h"
 #include "doc_builder.h"
 
 namespace newsindex {
@@ -98,12 +99,5 @@ class IndexWriter {
 // that names the database and says the last committed state is intact.
 [[noreturn]] void throw_write_error(const std::string& path, const Xapian::Error& e);
 
-// Opens a database for reading, checking it exists and has our schema version.
-Xapian::Database open_for_reading(const std::string& path);
-void check_schema_version(const Xapian::Database& db, const std::string& path);
-// The stemmers the index's articles were analyzed with (schema::kLanguagesKey), and the one a query
-// uses unless told: the index's language when it has one, else English.
-std::vector<std::string> index_languages(const Xapian::Database& db);
-std::string default_query_language(const Xapian::Database& db);
 
 }  // namespace newsindex

@@ -14,7 +14,7 @@
 #include "article_store.h"
 #include "errors.h"
 #include "facets.h"
-#include "index_writer.h"
+#include "database.h"
 #include "terms.h"
 #include "mapped_reads.h"
 #include "ordered_parallel.h"

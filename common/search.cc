@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "article_store.h"
-#include "doc_builder.h"
+#include "data_keys.h"
 #include "ranking/explain.h"
 #include "schema.h"
 #include "story_groups.h"

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "paths.h"
+
 namespace newsindex {
 
 struct WalkOptions {
@@ -19,11 +21,6 @@ struct FoundFile {
   uint64_t size = 0;
   int64_t mtime_ns = 0;
 };
-
-// A source's identity: its absolute path with "." and ".." and its folders' symbolic links
-// resolved, so that every spelling of one file (relative, absolute, through a linked folder)
-// names one source. A file that is itself a symbolic link keeps its name.
-std::string canonical_path(const std::string& path);
 
 // Expands each argument (file or directory, recursively) into files, in a stable sorted order,
 // each named by its canonical_path and listed once however often it was reached.

@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "article_store.h"
-#include "doc_builder.h"
+#include "data_keys.h"
 #include "hash.h"
 #include "schema.h"
 
