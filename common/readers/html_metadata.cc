@@ -316,6 +316,7 @@ std::string pick_title(const Candidates& c, const std::vector<const json*>& ld, 
   const std::string headline = strip_site(collapse_whitespace(ld_string(ld, "headline")), sites);
   std::string og = strip_site(meta_value(c, "og:title"), sites);
   if (og.empty()) og = strip_site(meta_value(c, "twitter:title"), sites);
+  og = strip_title_suffix(og, meta_value(c, "og:site_name"));  // "… | Umweltbundesamt" without a URL to compare
   const std::string title = strip_title_suffix(strip_site(c.title, sites), meta_value(c, "og:site_name"));
   if (!h1.empty()) {
     const std::string sq = squeeze(h1);
@@ -433,13 +434,20 @@ std::string clean_name(std::string_view raw) {
     start = end + 1;
     if (w.starts_with("@")) continue;
     if (is_month_word(w) || is_weekday_word(w) || w.find_first_of("0123456789") != std::string_view::npos || w == "on" ||
-        w == "am" || w == "le")
+        w == "am" || w == "le" || w == "for" || w == "For" || w == "|")
       break;
     if (!out.empty()) out += ' ';
     out.append(w);
   }
   while (!out.empty() && std::string_view(",;:-").find(out.back()) != std::string_view::npos) out.pop_back();
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  // CMS placeholders and bare domains ("Super User", "admin", "mdr.de") name nobody.
+  static constexpr std::array<std::string_view, 8> kNobody = {"name", "author", "publisher", "admin", "administrator",
+                                                              "super user", "user", "unknown"};
+  const std::string low = ascii_lower(out);
+  if (std::find(kNobody.begin(), kNobody.end(), low) != kNobody.end()) return "";
+  const size_t dot = out.rfind('.');
+  if (out.find(' ') == std::string::npos && dot != std::string::npos && dot + 2 < out.size() && dot > 0) return "";
   return looks_like_url(out) ? "" : out;
 }
 
