@@ -16,7 +16,6 @@
 #include "facets.h"
 #include "database.h"
 #include "terms.h"
-#include "mapped_reads.h"
 #include "ordered_parallel.h"
 #include "recency.h"
 #include "schema.h"
@@ -272,7 +271,6 @@ struct BatchLine {
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err) {
   // A file is mapped only once read a few queries' worth, so a single query still reads with
   // pread (a fresh mapping's page faults made it a third slower) and a batch maps.
-  if (cmd.mapped_reads) enable_mapped_reads();
   Xapian::Database db = open_for_reading(cmd.db);
   if (cmd.stats) {
     print_stats(db, cmd.db, out);

@@ -23,7 +23,7 @@ struct QueryCommand {
   SearchOptions search;
   bool batch = false;
   size_t jobs = 0;             // --batch: queries answered at once (0 = one per core)
-  bool mapped_reads = true;    // read much-read database files through mappings (mapped_reads.h)
+  bool mapped_reads = true;    // read much-read database files through mappings (mapped_reads.h; newsquery's main)
   bool count = false;
   bool stats = false;
   std::string facet;           // month|year|site|author|section|type

@@ -9,6 +9,7 @@
 #include "cli_format.h"
 #include "db_path.h"
 #include "errors.h"
+#include "mapped_reads.h"
 #include "query_command.h"
 #include "query_help.h"
 #include "recency.h"
@@ -71,10 +72,15 @@ int main(int argc, char** argv) {
   app.add_option("--feedback-terms", rank.feedback.terms, "Feedback: expansion terms kept")->capture_default_str();
   app.add_option("--feedback-weight", rank.feedback.weight, "Feedback: share of the expansion in the query (0..0.95)")
       ->capture_default_str();
+  app.add_option("--feedback-pivot", rank.feedback.length_pivot,
+                 "Feedback: above this many query words the share falls as pivot / words (0 = fixed share)")
+      ->capture_default_str()->check(CLI::Range(0.0, 1000.0));
   app.add_flag("--passage-feedback,!--no-passage-feedback", rank.passage_feedback,
                "Passages are ranked with the feedback terms too (default on)");
   app.add_flag("--stopwords,!--no-stopwords", cmd.parse.stopwords,
                "With --plain: leave out English function words (default on)");
+  app.add_flag("--request-language,!--no-request-language", cmd.parse.request_language,
+               "With --plain: leave out request phrases such as \"I am interested in\", \"papers on\" (default on)");
   app.add_flag("--explain", cmd.search.explain, "Show how each hit's score was made (JSON: an \"explain\" object)");
   app.add_option("--max-wildcard", cmd.parse.max_wildcard,
                  "A wildcard may expand to at most this many words, else the query is refused (default 1000)")
@@ -165,6 +171,8 @@ int main(int argc, char** argv) {
     std::cerr << "newsquery: no query given (words as arguments, or --batch to read queries from stdin)\n";
     return 2;
   }
+  // Before the database is opened: its files are read through the interposed calls from then on.
+  if (cmd.mapped_reads) enable_mapped_reads();
   try {
     return run_query_command(cmd, std::cin, std::cout, std::cerr);
   } catch (const QueryError& e) {
