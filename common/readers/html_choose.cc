@@ -99,9 +99,11 @@ void take_lede(const PageStats& stats, int32_t h1, ContentChoice& choice) {
   size_t bytes = 0;
   for (uint32_t i = nodes[h1].end; i < static_cast<uint32_t>(first) && lede.size() < 3;) {
     const NodeStats& s = nodes[i];
-    const bool prose = s.own_good >= 60 && !s.in_furniture && furniture_of(s.node) == Furniture::None &&
-                       s.link_density() < 0.3 && !is_heading(tag_of(s.node));
-    if (prose && s.end <= static_cast<uint32_t>(first)) {
+    const GumboTag t = tag_of(s.node);
+    const bool clean = !s.in_furniture && furniture_of(s.node) == Furniture::None;
+    const bool prose = clean && s.own_good >= 60 && s.link_density() < 0.3 && !is_heading(t);
+    const bool subtitle = clean && (t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && s.text >= 20 && s.link_text == 0;
+    if ((prose || subtitle) && s.end <= static_cast<uint32_t>(first)) {
       lede.push_back(s.node);
       bytes += s.text;
       i = s.end;  // its subtree is taken whole
