@@ -123,26 +123,9 @@ void BlockWriter::close_block() {
   if (anchor_) anchor_->text += ' ';
 }
 
-namespace {
-
-// Soft hyphens and zero-width spaces are never shown: "Mit\u00ADtel\u00ADal\u00ADter" reads "Mittelalter".
-std::string drop_invisible(std::string text) {
-  if (text.find("\xC2\xAD") == std::string::npos && text.find("\xE2\x80\x8B") == std::string::npos) return text;
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 2, "\xC2\xAD") == 0) { ++i; continue; }
-    if (text.compare(i, 3, "\xE2\x80\x8B") == 0) { i += 2; continue; }
-    out += text[i];
-  }
-  return out;
-}
-
-}  // namespace
-
 void BlockWriter::flush() {
   Open& o = open_.back();
-  std::string text = drop_invisible(collapse_whitespace(o.text));
+  std::string text = collapse_whitespace(o.text);
   if (o.emit && !is_blank(text) && (!keep_ || keep_({o.kind, text, o.link_bytes})))
     blocks.push_back({o.kind, std::move(text), o.line});
   const int index = static_cast<int>(blocks.size()) - 1;
