@@ -11,6 +11,7 @@
 #include "readers/html_blocks.h"
 #include "readers/html_classify.h"
 #include "readers/html_dom.h"
+#include "readers/html_reader.h"
 #include "url.h"
 
 namespace newsindex::html {
@@ -175,10 +176,20 @@ Reading read_paragraphs(const PageStats& stats, const PageMeta& meta) {
   return r;
 }
 
-// JSON-LD articleBody as paragraphs (its own line breaks, else one block that segmentation splits).
+// JSON-LD articleBody as paragraphs (its own line breaks, else one block that segmentation splits);
+// a body that holds markup, even escaped ("&lt;p&gt;"), is read as the HTML it is.
 Reading read_structured(const PageMeta& meta) {
   Reading r;
   std::string_view body = meta.article_body;
+  if (body.find("&lt;") != std::string_view::npos || looks_like_html_fragment(body)) {
+    const std::string markup = body.find("&lt;") != std::string_view::npos ? decode_html_entities(body) : std::string(body);
+    Document doc(limit_nesting(markup, 400));
+    BlockWriter w(meta, [](const GumboNode* n) { return is_never_content(n); });
+    w.write(doc.body());
+    r.blocks = std::move(w.blocks);
+    r.bytes = blocks_text_bytes(r.blocks);
+    return r;
+  }
   size_t start = 0;
   while (start < body.size()) {
     size_t end = body.find('\n', start);

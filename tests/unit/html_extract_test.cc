@@ -153,6 +153,17 @@ TEST(HtmlExtract, JsonLdArticleBodyWhenThePageHidesIt) {
   for (const std::string& p : kStory) EXPECT_NE(text.find(p), std::string::npos) << p;
 }
 
+TEST(HtmlExtract, JsonLdArticleBodyWithEscapedMarkupIsReadAsHtml) {
+  std::string body;
+  for (const std::string& p : kStory) body += "&lt;p&gt;" + p + "&lt;/p&gt;";
+  const std::string ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body + "\"}</script>";
+  std::string shown;
+  for (const std::string& p : kStory) shown += "<span>" + p.substr(0, 60) + "</span> ";
+  const Article a = read_html(page("<div>" + shown + "</div>", ld), "ld.html");
+  ASSERT_EQ(a.blocks.size(), kStory.size()) << text_of(a);
+  for (size_t i = 0; i < kStory.size(); ++i) EXPECT_EQ(a.blocks[i].text, kStory[i]);
+}
+
 TEST(HtmlExtract, ItempropArticleBodyOutweighsItsClass) {
   const Article a = read_html(page("<div itemprop='articleBody' class='sidebar-text'>" + story_p() + "</div>"), "i.html");
   EXPECT_NE(text_of(a).find(kStory[3]), std::string::npos);
