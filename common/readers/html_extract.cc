@@ -127,7 +127,7 @@ Reading read_choice(const PageStats& stats, const ContentChoice& choice, const P
           if (tag_of(b->node) == GUMBO_TAG_P && s->text * 2 < b->own_text) return false;
         }
         switch (f) {
-          case Furniture::Strong: return true;
+          case Furniture::Strong: return s->in_furniture;  // not when it holds most of the page's prose
           case Furniture::Weak: return !(s->paragraphs >= 2 && links < 0.25 && (share >= 0.3 || s->good_text * 2 >= s->text));
           case Furniture::None: break;
         }
@@ -153,7 +153,8 @@ Reading read_paragraphs(const PageStats& stats, const PageMeta& meta) {
         const NodeStats* s = stats.find(n);
         if (!s) return true;
         const GumboTag t = tag_of(n);
-        if (furniture_of(n) != Furniture::None) return true;
+        if (s->in_furniture) return true;
+        if (furniture_of(n) == Furniture::Weak && s->good_text * 2 < s->text) return true;
         return is_list_or_box(t) && s->link_density() > 0.5;
       },
       [&](const BlockCandidate& b) {
@@ -164,14 +165,18 @@ Reading read_paragraphs(const PageStats& stats, const PageMeta& meta) {
       });
   if (!stats.nodes().empty()) w.write(stats.nodes()[0].node);
   Reading r{std::move(w.blocks), std::move(w.links), 0};
-  // Headings count only where paragraphs follow them.
+  // Headings count only where paragraphs follow them; links move to the block kept before.
   std::vector<Block> kept;
-  for (size_t i = 0; i < r.blocks.size(); ++i)
+  std::vector<int> index(r.blocks.size());
+  for (size_t i = 0; i < r.blocks.size(); ++i) {
     if (r.blocks[i].kind != Block::Kind::Heading ||
         (i + 1 < r.blocks.size() && r.blocks[i + 1].kind != Block::Kind::Heading))
       kept.push_back(std::move(r.blocks[i]));
+    index[i] = static_cast<int>(kept.size()) - 1;
+  }
   r.blocks = std::move(kept);
-  r.links.clear();  // block indexes changed; links of a fallback reading are not kept
+  for (LinkRef& l : r.links)
+    if (l.block_index >= 0) l.block_index = index[l.block_index];
   r.bytes = blocks_text_bytes(r.blocks);
   return r;
 }
