@@ -98,7 +98,7 @@ PageStats::PageStats(const GumboNode* root) {
   for (size_t i = 1; i < nodes_.size(); ++i) {
     NodeStats& s = nodes_[i];
     const GumboTag t = tag_of(s.node);
-    const bool holds_story = s.good_text * 2 >= total_good || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN;
+    const bool holds_story = (s.good_text > 0 && s.good_text * 2 >= total_good) || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN;
     s.in_furniture = nodes_[s.parent].in_furniture || (!holds_story && furniture_of(s.node) == Furniture::Strong);
   }
   // ... and one pass up sums the prose outside furniture.
