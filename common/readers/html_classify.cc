@@ -188,7 +188,7 @@ int content_weight(const GumboNode* n) {
 }
 
 bool is_promo_text(std::string_view text) {
-  static constexpr std::array<std::string_view, 60> kStarts = {
+  static constexpr std::string_view kStarts[] = {
       "read more", "read also", "also read", "see also", "also on ", "related:", "related stories",
       "related articles", "related coverage", "more:", "sign up", "subscribe", "click here",
       "follow us", "recommended:", "don't miss", "don’t miss", "watch:", "listen:", "advertisement",
@@ -198,7 +198,11 @@ bool is_promo_text(std::string_view text) {
       "recommended for you", "ähnliche beiträge", "ähnliche artikel", "das könnte sie auch", "das könnte dich auch",
       "sie könnten auch", "weitere artikel", "das thema könnte", "mehr aus", "sur le même sujet", "à voir aussi",
       "vous aimerez aussi", "related posts", "share this", "teilen:", "partager", "поделиться", "copyright",
-      "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés"};
+      "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "if you enjoyed",
+      "if you liked", "did you enjoy", "support our", "support us", "become a member", "become a patron",
+      "disclosure:", "hat ihnen der artikel", "hat dir der artikel", "hat ihnen dieser artikel", "jetzt abonnieren",
+      "abonnieren sie", "folgen sie uns", "war der artikel", "war dieser artikel", "möchten sie den artikel",
+      "vous avez aimé", "abonnez-vous", "suivez-nous", "soutenez"};
   // Lower-case the ASCII and the Cyrillic capitals the list needs; the check is on the start.
   std::string low;
   for (size_t i = 0; i < text.size() && low.size() < 48; ++i) {
