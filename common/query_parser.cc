@@ -11,6 +11,7 @@
 #include "schema.h"
 #include "spelling.h"
 #include "terms.h"
+#include "ranking/request_language.h"
 #include "ranking/stopwords.h"
 #include "recency.h"
 #include "url.h"
@@ -157,6 +158,17 @@ class Parser {
 
   ParsedQuery parse_plain() {
     Analysis a = an_.analyze(text_, AnalyzeOptions{caps_acronyms_});
+    // "I am interested in papers on ..." asks for a topic in words that are not about it
+    // (ranking/request_language.cc); a query of nothing but such words keeps them all.
+    if (opts_.request_language && stoplist_applies(opts_.language)) {
+      std::vector<std::string> words;
+      for (const Token& t : a.tokens) words.push_back(t.term);
+      const std::vector<bool> request = request_language_mask(words);
+      std::vector<Token> topic;
+      for (size_t i = 0; i < a.tokens.size(); ++i)
+        if (!request[i]) topic.push_back(a.tokens[i]);
+      if (!topic.empty()) a.tokens = std::move(topic);
+    }
     // "what are the effects of ..." ranks better on its content words; a query of nothing but
     // function words ("The Who") keeps them all.
     if (opts_.stopwords && stoplist_applies(opts_.language)) {

@@ -49,6 +49,7 @@ struct QueryOptions {
   bool plain = false;             // natural-language text: no operators, every word a word
   bool default_and = false;       // words without an operator must all match
   bool stopwords = true;          // plain: leave out English function words (unless only they are left)
+  bool request_language = true;   // plain: leave out request phrases ("I am interested in", "papers on")
   std::string language = "english";  // newsquery leaves it empty unless told: the index's language
   // The index's other languages, when it has several and none was asked for: a word also matches
   // its stem in each (one synonym group), so "Entkopplungen" finds German articles in a mixed index.

@@ -50,6 +50,13 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
   return out;
 }
 
+double adaptive_weight(const FeedbackOptions& opts, double query_length, double gap) {
+  double w = opts.weight;
+  if (opts.length_pivot > 0 && query_length > opts.length_pivot) w *= opts.length_pivot / query_length;
+  if (opts.gap_pivot > 0 && gap >= 0 && gap < opts.gap_pivot) w *= gap / opts.gap_pivot;
+  return w;
+}
+
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem) {
   std::vector<ScoredDoc> docs;
@@ -79,7 +86,10 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
     }
     docs.push_back(std::move(d));
   }
-  return expansion_weights(relevance_model(docs, opts.terms), opts.weight, original_length);
+  // Best first, so the last feedback article scores least; one article has no gap to measure.
+  const double gap = docs.size() < 2 ? -1 : (best - docs.back().score) / best;
+  return expansion_weights(relevance_model(docs, opts.terms), adaptive_weight(opts, original_length, gap),
+                           original_length);
 }
 
 std::vector<WeightedTerm> in_passage_terms(const std::vector<WeightedTerm>& article_terms) {

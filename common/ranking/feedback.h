@@ -14,6 +14,11 @@ struct FeedbackOptions {
   unsigned docs = 10;     // first-pass articles taken as relevant
   unsigned terms = 80;    // expansion terms kept
   double weight = 0.5;    // share of the expansion in the mixed query (RM3's 1 − α)
+  // Above this many query words the share falls as pivot / words (adaptive_weight); 0 = fixed.
+  double length_pivot = 0;
+  // Below this relative score gap between the first and the last feedback article, the share
+  // falls in proportion (adaptive_weight); 0 = no such check.
+  double gap_pivot = 0;
   // Whether feedback can add any term at all.
   bool active() const { return enabled && docs > 0 && terms > 0 && weight > 0; }
 };
@@ -42,6 +47,20 @@ std::vector<WeightedTerm> relevance_model(const std::vector<FeedbackDoc>& docs, 
 // weighs weight / (1 − weight) · original_length · P(t). `weight` is clamped to [0, 0.95].
 std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& model, double weight,
                                             double original_length);
+
+// The share of the expansion for a query of `query_length` word occurrences: `weight` up to
+// `length_pivot` words, weight × pivot / words beyond (README, "Relevance": chosen leave-one-out
+// over every collection and topic variant). A long query's first pass is noisier (request
+// language, side topics), so the model drawn from it drifts; and a long query already names
+// its topic's vocabulary. Falling as 1 / words keeps the expansion's total weight, which RM3
+// scales with the query's length, from growing past the pivot (it stays between weight × pivot
+// and its value at the pivot).
+//
+// `gap`, (best − worst) / best over the first-pass scores of the feedback articles, is how
+// clearly the first pass picks its best articles out: near 0, the feedback articles score
+// alike and the model is an average of whatever matched. Below `gap_pivot` the share falls
+// as gap / gap_pivot (negative: gap ≥ 0 is not checked, e.g. when the caller has no scores).
+double adaptive_weight(const FeedbackOptions& opts, double query_length, double gap = -1);
 
 // The expansion terms for a query whose first pass over article documents is `first_pass`
 // (`original_length`: word occurrences in the query), as the article records name them (stemmed
