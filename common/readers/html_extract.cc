@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "dates.h"
 #include "readers/html_blocks.h"
 #include "readers/html_classify.h"
 #include "readers/html_dom.h"
@@ -38,6 +39,16 @@ bool is_list_or_box(GumboTag t) {
   }
 }
 
+// "By Ann Lee and Bo Ng", "Von Jonas Weber": a byline standing as a paragraph of its own.
+bool is_byline_text(std::string_view t) {
+  for (std::string_view by : {"By ", "BY ", "Von ", "Par ", "Por "})
+    if (t.starts_with(by) && t.size() > by.size()) {
+      const unsigned char next = static_cast<unsigned char>(t[by.size()]);
+      return (next >= 'A' && next <= 'Z') || next >= 0x80;
+    }
+  return false;
+}
+
 bool looks_like_bare_url(std::string_view t) {
   if (t.find(' ') != std::string_view::npos) return false;
   return t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.");
@@ -60,6 +71,7 @@ class BlockFilter {
     if (b.link_bytes * 10 >= visible * 6 && words <= 15) return false;
     if (words <= 40 && is_promo_text(t)) return false;
     if (words <= 12 && is_credit_text(t)) return false;
+    if (words <= 10 && (is_byline_text(t) || parse_date(t, /*whole_line=*/true))) return false;
     return seen_.insert(t).second;
   }
 

@@ -112,6 +112,9 @@ INSTANTIATE_TEST_SUITE_P(
                                         "walks</a></p><p>Related: <a href='/z'>Port fees rise</a></p>" + story_p(2) +
                                         "<p>Sign up for our morning newsletter.</p><p>Subscribe to the print edition today.</p></article>"),
                  {"READ MORE", "Also on", "Related:", "Sign up", "Subscribe"}},
+        BodyCase{"byline_and_date_lines", page("<article><p>By Ann Lee and Bo Ng</p><p>March 18, 2024</p>" + story_p() +
+                                               "</article>"),
+                 {"Ann Lee", "March 18"}},
         BodyCase{"author_bio_box", page("<article>" + story_p() + "<div class='author-bio'><p>Ann Lee covers the port and "
                                         "shipping for the paper and has done so since 2015.</p></div></article>"),
                  {"covers the port"}},
