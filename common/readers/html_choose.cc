@@ -56,8 +56,13 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
-bool headline_matches(std::string_view h1, std::string_view headline) {
-  const std::string a = squeeze(h1), b = squeeze(headline);
+// Headlines are short: longer texts are no headline, and the bound keeps the comparison linear.
+constexpr size_t kMaxHeadline = 600;
+
+bool headline_matches(std::string_view h1, const std::string& squeezed_headline) {
+  if (h1.size() > kMaxHeadline) return false;
+  const std::string a = squeeze(h1);
+  const std::string& b = squeezed_headline;
   if (a.size() < 8 || b.size() < 8) return false;
   return a.find(b) != std::string::npos || b.find(a) != std::string::npos;
 }
@@ -140,9 +145,11 @@ ContentChoice choose_content(PageStats& stats, std::string_view headline) {
   }
   // The <h1> that repeats the page's headline marks the story's container.
   int32_t h1 = -1;
-  if (!headline.empty()) {
+  if (!headline.empty() && headline.size() <= kMaxHeadline) {
+    const std::string squeezed = squeeze(headline);
     for (const NodeStats& s : nodes) {
-      if (tag_of(s.node) != GUMBO_TAG_H1 || !headline_matches(text_content(s.node), headline)) continue;
+      if (tag_of(s.node) != GUMBO_TAG_H1 || s.text > kMaxHeadline || !headline_matches(text_content(s.node), squeezed))
+        continue;
       h1 = static_cast<int32_t>(&s - nodes.data());
       for (int32_t a = s.parent, level = 0; a >= 0 && level < 6; a = nodes[a].parent, ++level)
         if (nodes[a].scored) nodes[a].score *= 1.1f;

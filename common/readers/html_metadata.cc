@@ -285,6 +285,7 @@ bool names_site(std::string_view part, const std::vector<std::string>& sites) {
 // names the site.
 std::string strip_site(std::string_view title, const std::vector<std::string>& sites) {
   std::string t = collapse_whitespace(title);
+  if (t.size() > 2000) return t;  // no headline; each cut would rescan it
   static constexpr std::array<std::string_view, 8> kSeparators = {
       " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ", " :: ", " \xC2\xBB ", ": "};
   for (bool changed = true; changed;) {
@@ -318,10 +319,10 @@ std::string pick_title(const Candidates& c, const std::vector<const json*>& ld, 
   if (og.empty()) og = strip_site(meta_value(c, "twitter:title"), sites);
   og = strip_title_suffix(og, meta_value(c, "og:site_name"));  // "… | Umweltbundesamt" without a URL to compare
   const std::string title = strip_title_suffix(strip_site(c.title, sites), meta_value(c, "og:site_name"));
-  if (!h1.empty()) {
+  if (!h1.empty() && h1.size() <= 1000) {  // a headline is short; the bound keeps find() linear
     const std::string sq = squeeze(h1);
     for (const std::string& other : {headline, og, squeeze(c.title).empty() ? std::string() : collapse_whitespace(c.title)}) {
-      const std::string o = squeeze(other);
+      const std::string o = squeeze(std::string_view(other).substr(0, 1000));
       if (sq.size() >= 4 && !o.empty() && (o.find(sq) != std::string::npos || sq.find(o) != std::string::npos)) return h1;
     }
   }
@@ -404,6 +405,7 @@ bool is_weekday_word(std::string_view w) {
 // the like cut from the front; @handles dropped; cut at a separator, a date, a weekday or
 // "Updated"; no-break spaces trimmed. "" when nothing name-like is left (a URL).
 std::string clean_name(std::string_view raw) {
+  raw = raw.substr(0, 400);  // names are short; the bound keeps the prefix loop linear
   std::string t;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0') { t += ' '; ++i; continue; }

@@ -198,6 +198,21 @@ TEST(HtmlExtract, LinearInPageSize) {
   EXPECT_GT(a.blocks.size(), 10000u);
 }
 
+TEST(HtmlExtract, HostileMetadataStaysLinear) {
+  std::string title, author, h1s;
+  for (int i = 0; i < 100000; ++i) title += "x | ";
+  for (int i = 0; i < 100000; ++i) author += "by ";
+  for (int i = 0; i < 20000; ++i) h1s += "<h1>" + kStory[0].substr(0, 50) + "</h1>";
+  const auto start = std::chrono::steady_clock::now();
+  const Article a = read_html("<html><head><title>" + title + "</title><meta name='author' content='" + author +
+                                  "'><meta property='og:title' content='" + title + "'></head><body>" + h1s + "<article>" +
+                                  story_p() + "</article></body></html>",
+                              "hostile.html");
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(secs, 5.0);
+  EXPECT_NE(text_of(a).find(kStory[3]), std::string::npos);
+}
+
 // ---- metadata ----
 
 struct MetaCase {
