@@ -3,10 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#if __has_include("readers/html_reader.h")
 #include "readers/html_reader.h"
-#define NEWSINDEX_HAVE_HTML 1
-#endif
 #include "readers/jsonl_reader.h"
 #include "readers/news_text_reader.h"
 #include "readers/plain_text_reader.h"
@@ -74,11 +71,7 @@ ReadResult read_source(std::string_view bytes, const std::string& source, Format
       if (r.articles.empty() && r.problems.empty()) throw InputError(source, "empty file: no text to index");
       break;
     case Format::Html:
-#ifdef NEWSINDEX_HAVE_HTML
       r.articles.push_back(read_html(bytes, source));
-#else
-      throw InputError(source, "HTML reader not built");
-#endif
       break;
     case Format::News:
       r.articles.push_back(read_news_text(bytes, source));
