@@ -79,6 +79,12 @@ int main(int argc, char** argv) {
                  "Feedback: below this score gap between the first and last feedback article (relative to the "
                  "first) the share falls in proportion (0 = no check)")
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  app.add_option("--feedback-short-weight", rank.feedback.short_weight,
+                 "Feedback: the share for queries of at most --feedback-short-words words (0 = --feedback-weight)")
+      ->capture_default_str()->check(CLI::Range(0.0, 0.95));
+  app.add_option("--feedback-short-words", rank.feedback.short_words,
+                 "Feedback: the most words a query has to count as short")->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0));
   app.add_flag("--passage-feedback,!--no-passage-feedback", rank.passage_feedback,
                "Passages are ranked with the feedback terms too (default on)");
   app.add_flag("--stopwords,!--no-stopwords", cmd.parse.stopwords,

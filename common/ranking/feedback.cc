@@ -51,7 +51,7 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
 }
 
 double adaptive_weight(const FeedbackOptions& opts, double query_length, double gap) {
-  double w = opts.weight;
+  double w = opts.short_weight > 0 && query_length <= opts.short_words ? opts.short_weight : opts.weight;
   if (opts.length_pivot > 0 && query_length > opts.length_pivot) w *= opts.length_pivot / query_length;
   if (opts.gap_pivot > 0 && gap >= 0 && gap < opts.gap_pivot) w *= gap / opts.gap_pivot;
   return w;

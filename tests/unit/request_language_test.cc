@@ -109,7 +109,27 @@ TEST(AdaptiveFeedback, ShareFallsAsPivotOverWordsPastThePivot) {
     FeedbackOptions o;
     o.weight = c.weight;
     o.length_pivot = c.pivot;
+    o.short_weight = 0;  // the length rule alone
     EXPECT_DOUBLE_EQ(adaptive_weight(o, c.words), c.share) << c.weight << " " << c.pivot << " " << c.words;
+  }
+}
+
+TEST(AdaptiveFeedback, ShortQueriesTakeTheirOwnShare) {
+  struct Case {
+    double short_weight, short_words, words, share;
+  } cases[] = {
+      {0, 5, 3, 0.5},      // no rule: the share
+      {0.8, 5, 3, 0.8},    // a short query
+      {0.8, 5, 5, 0.8},    // at the limit
+      {0.8, 5, 6, 0.5},    // one word more: the share
+      {0.8, 5, 40, 0.5},
+  };
+  for (const auto& c : cases) {
+    FeedbackOptions o;
+    o.weight = 0.5;
+    o.short_weight = c.short_weight;
+    o.short_words = c.short_words;
+    EXPECT_DOUBLE_EQ(adaptive_weight(o, c.words), c.share) << c.short_weight << " " << c.words;
   }
 }
 
