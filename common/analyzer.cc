@@ -1,4 +1,4 @@
-#include "analyzer.h"
+#include "common/analyzer.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>

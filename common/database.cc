@@ -1,11 +1,11 @@
-#include "database.h"
+#include "common/database.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 
-#include "errors.h"
-#include "schema.h"
+#include "common/errors.h"
+#include "common/schema.h"
 
 namespace newsindex {
 

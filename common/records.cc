@@ -1,8 +1,8 @@
-#include "records.h"
+#include "common/records.h"
 
 #include <nlohmann/json.hpp>
 
-#include "schema.h"
+#include "common/schema.h"
 
 namespace newsindex {
 

@@ -1,8 +1,8 @@
-#include "schema.h"
+#include "common/schema.h"
 
 #include <stdexcept>
 
-#include "hash.h"
+#include "common/hash.h"
 
 namespace newsindex::schema {
 

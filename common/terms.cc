@@ -1,4 +1,4 @@
-#include "terms.h"
+#include "common/terms.h"
 
 #include <array>
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <new>
 #include <vector>
 
-#include "schema.h"
+#include "common/schema.h"
 
 namespace newsindex {
 

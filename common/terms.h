@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "analyzer.h"
+#include "common/analyzer.h"
 
 namespace newsindex {
 

@@ -1,6 +1,6 @@
 // Turning the bytes of a file into valid UTF-8 with ICU converters and charset detection.
 // Every path ends in valid UTF-8: bad input becomes U+FFFD and is counted, never an exception.
-#include "text_decode.h"
+#include "common/text_decode.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>

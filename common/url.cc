@@ -1,6 +1,6 @@
 // URL handling: canonical form for ids and link targets, RFC 3986 resolution, slug words, dates.
 // Everything works on bytes; only ASCII is ever case-mapped, so UTF-8 in URLs passes through.
-#include "url.h"
+#include "common/url.h"
 
 #include <unicode/utf8.h>
 

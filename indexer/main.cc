@@ -4,14 +4,14 @@
 
 #include <iostream>
 
-#include "cli_format.h"
-#include "db_path.h"
-#include "errors.h"
-#include "indexing.h"
-#include "schema.h"
-#include "signals.h"
-#include "synonyms.h"
-#include "index_admin.h"
+#include "common/cli_format.h"
+#include "common/db_path.h"
+#include "common/errors.h"
+#include "indexer/indexing.h"
+#include "common/schema.h"
+#include "indexer/signals.h"
+#include "indexer/synonyms.h"
+#include "indexer/index_admin.h"
 
 int main(int argc, char** argv) {
   using namespace newsindex;

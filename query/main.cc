@@ -6,15 +6,15 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "cli_format.h"
-#include "db_path.h"
-#include "errors.h"
-#include "mapped_reads.h"
-#include "query_command.h"
-#include "query_help.h"
-#include "recency.h"
+#include "common/cli_format.h"
+#include "common/db_path.h"
+#include "common/errors.h"
+#include "query/mapped_reads.h"
+#include "query/query_command.h"
+#include "query/query_help.h"
+#include "query/recency.h"
 #include <sys/ioctl.h>
-#include "schema.h"
+#include "common/schema.h"
 
 int main(int argc, char** argv) {
   using namespace newsindex;

@@ -9,7 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "eval/trec_metrics.h"
+#include "query/eval/trec_metrics.h"
 
 namespace {
 

@@ -16,7 +16,7 @@ are written ("I am interested in ...", "I would also be grateful for ... methodo
 approaches"), in one, two and three sentences.
 
 short: the topic's words (lower case, letters and digits) without STOPWORDS (the stoplist
-newsquery uses with --plain, in common/ranking/stopwords.cc) and without QUESTION_WORDS (how
+newsquery uses with --plain, in query/ranking/stopwords.cc) and without QUESTION_WORDS (how
 a question or request is put, not what it is about); the first 3 of those content words,
 4 when the topic has more than 8, 5 when it has more than 16. A topic with fewer keeps all.
 """
@@ -35,7 +35,7 @@ REQUEST_FORMS = [
     "I would also like papers describing earlier work on it.",
 ]
 
-# common/ranking/stopwords.cc's list.
+# query/ranking/stopwords.cc's list.
 STOPWORDS = set("""
 a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has

@@ -15,9 +15,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "analyzer.h"
-#include "readers/jsonl_reader.h"
-#include "terms.h"
+#include "common/analyzer.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "common/terms.h"
 
 using namespace newsindex;
 

@@ -4,13 +4,13 @@
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
-#include "errors.h"
+#include "common/errors.h"
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "highlight.h"
-#include "query_parser.h"
-#include "terms.h"
-#include "text_decode.h"
+#include "query/highlight.h"
+#include "query/query_parser.h"
+#include "common/terms.h"
+#include "common/text_decode.h"
 
 using namespace newsindex;
 

@@ -2,11 +2,11 @@
 // detection itself), then the article through segmentation and document building.
 #include <algorithm>
 
-#include "errors.h"
+#include "common/errors.h"
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "readers/html_dom.h"
-#include "readers/html_reader.h"
+#include "indexer/readers/html_dom.h"
+#include "indexer/readers/html_reader.h"
 
 using namespace newsindex;
 

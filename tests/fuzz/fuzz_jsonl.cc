@@ -1,10 +1,10 @@
 // Fuzz target: the JSON Lines reader; bad lines must become problems naming their line, good
 // lines articles that index.
-#include "errors.h"
+#include "common/errors.h"
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "readers/jsonl_reader.h"
-#include "text_decode.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "common/text_decode.h"
 
 using namespace newsindex;
 

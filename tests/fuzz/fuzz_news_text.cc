@@ -1,10 +1,10 @@
 // Fuzz target: the news-text reader on arbitrary bytes, decoded as the indexer does, then the
 // article through segmentation and document building.
-#include "errors.h"
+#include "common/errors.h"
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "readers/news_text_reader.h"
-#include "text_decode.h"
+#include "indexer/readers/news_text_reader.h"
+#include "common/text_decode.h"
 
 using namespace newsindex;
 

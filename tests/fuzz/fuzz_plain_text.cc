@@ -1,11 +1,11 @@
 // Fuzz target: format detection and the plain-text reader; every non-space character of the
 // input must come out in the title or the passages.
-#include "errors.h"
+#include "common/errors.h"
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "readers/plain_text_reader.h"
-#include "readers/reader.h"
-#include "text_decode.h"
+#include "indexer/readers/plain_text_reader.h"
+#include "indexer/readers/reader.h"
+#include "common/text_decode.h"
 
 using namespace newsindex;
 

@@ -4,14 +4,14 @@
 
 #include <filesystem>
 
-#include "doc_builder.h"
-#include "errors.h"
+#include "indexer/doc_builder.h"
+#include "common/errors.h"
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "readers/reader.h"
-#include "search.h"
-#include "source_files.h"
-#include "text_decode.h"
+#include "indexer/readers/reader.h"
+#include "query/search.h"
+#include "indexer/source_files.h"
+#include "common/text_decode.h"
 
 using namespace newsindex;
 

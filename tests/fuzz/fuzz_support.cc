@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "doc_builder.h"
-#include "segment.h"
+#include "indexer/doc_builder.h"
+#include "indexer/segment.h"
 
 namespace newsindex::fuzz {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "analyzer.h"
-#include "article.h"
+#include "common/analyzer.h"
+#include "indexer/article.h"
 
 namespace newsindex::fuzz {
 

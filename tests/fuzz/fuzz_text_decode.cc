@@ -4,7 +4,7 @@
 
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "text_decode.h"
+#include "common/text_decode.h"
 
 using namespace newsindex;
 

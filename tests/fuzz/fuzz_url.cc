@@ -5,7 +5,7 @@
 
 #include "fuzz_support.h"
 #include "fuzz_target.h"
-#include "url.h"
+#include "common/url.h"
 
 using namespace newsindex;
 

@@ -28,12 +28,12 @@
 #include <random>
 #include <set>
 
-#include "doc_builder.h"
-#include "errors.h"
-#include "query_parser.h"
-#include "readers/jsonl_reader.h"
-#include "schema.h"
-#include "search.h"
+#include "indexer/doc_builder.h"
+#include "common/errors.h"
+#include "query/query_parser.h"
+#include "indexer/readers/jsonl_reader.h"
+#include "common/schema.h"
+#include "query/search.h"
 
 using namespace newsindex;
 

@@ -2,8 +2,8 @@
 // UTF-8 boundaries of the original text.
 #include <gtest/gtest.h>
 
-#include "analyzer.h"
-#include "terms.h"
+#include "common/analyzer.h"
+#include "common/terms.h"
 
 using namespace newsindex;
 

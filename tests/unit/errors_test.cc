@@ -1,5 +1,5 @@
 // File names in messages: one line, valid UTF-8, whatever the name.
-#include "errors.h"
+#include "common/errors.h"
 
 #include <gtest/gtest.h>
 

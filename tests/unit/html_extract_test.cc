@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "readers/html_reader.h"
+#include "indexer/readers/html_reader.h"
 
 namespace newsindex {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "errors.h"
-#include "readers/html_reader.h"
+#include "common/errors.h"
+#include "indexer/readers/html_reader.h"
 
 int main(int argc, char** argv) {
   using nlohmann::json;

@@ -1,6 +1,6 @@
 // The HTML reader: article body without page furniture, metadata precedence, links,
 // charsets, broken and hostile markup. Fixture pages live in tests/fixtures/html/.
-#include "readers/html_reader.h"
+#include "indexer/readers/html_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "errors.h"
-#include "readers/html_metadata.h"
+#include "common/errors.h"
+#include "indexer/readers/html_metadata.h"
 
 namespace newsindex {
 namespace {

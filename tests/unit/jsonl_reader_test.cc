@@ -2,8 +2,8 @@
 // fields, and the one-line errors for records that cannot be indexed.
 #include <gtest/gtest.h>
 
-#include "errors.h"
-#include "readers/jsonl_reader.h"
+#include "common/errors.h"
+#include "indexer/readers/jsonl_reader.h"
 
 using namespace newsindex;
 

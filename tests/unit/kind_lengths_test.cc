@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "ranking/kind_lengths.h"
-#include "schema.h"
+#include "common/kind_lengths.h"
+#include "common/schema.h"
 
 namespace newsindex {
 namespace {

@@ -1,6 +1,6 @@
 // Mapped reads give exactly what pread gives: same bytes, short reads at the end, other
 // writers' changes, files that grow, shrink or whose descriptor number is reused.
-#include "mapped_reads.h"
+#include "query/mapped_reads.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

@@ -2,11 +2,11 @@
 // analyzer, on an in-memory database. One row per rule of the analyzer issue.
 #include <gtest/gtest.h>
 
-#include "doc_builder.h"
-#include "errors.h"
-#include "query_parser.h"
-#include "schema.h"
-#include "search.h"
+#include "indexer/doc_builder.h"
+#include "common/errors.h"
+#include "query/query_parser.h"
+#include "common/schema.h"
+#include "query/search.h"
 
 using namespace newsindex;
 

@@ -4,12 +4,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "analyzer.h"
-#include "doc_builder.h"
-#include "readers/news_text_reader.h"
-#include "readers/reader.h"
-#include "segment.h"
-#include "url.h"
+#include "common/analyzer.h"
+#include "indexer/doc_builder.h"
+#include "indexer/readers/news_text_reader.h"
+#include "indexer/readers/reader.h"
+#include "indexer/segment.h"
+#include "common/url.h"
 
 using namespace newsindex;
 

@@ -8,17 +8,17 @@
 #include <algorithm>
 #include <sstream>
 
-#include "article_store.h"
-#include "cli_format.h"
-#include "doc_builder.h"
-#include "errors.h"
-#include "facets.h"
-#include "output/printer.h"
-#include "query_command.h"
-#include "query_parser.h"
-#include "schema.h"
-#include "search.h"
-#include "spelling.h"
+#include "query/article_store.h"
+#include "common/cli_format.h"
+#include "indexer/doc_builder.h"
+#include "common/errors.h"
+#include "query/facets.h"
+#include "query/output/printer.h"
+#include "query/query_command.h"
+#include "query/query_parser.h"
+#include "common/schema.h"
+#include "query/search.h"
+#include "query/spelling.h"
 
 using namespace newsindex;
 

@@ -6,13 +6,13 @@
 #include <map>
 #include <memory>
 
-#include "ranking/bm25.h"
-#include "ranking/docid_set.h"
-#include "ranking/feedback.h"
-#include "ranking/fusion.h"
-#include "ranking/proximity.h"
-#include "ranking/stopwords.h"
-#include "ranking/term_scores.h"
+#include "query/ranking/bm25.h"
+#include "query/ranking/docid_set.h"
+#include "query/ranking/feedback.h"
+#include "query/ranking/fusion.h"
+#include "query/ranking/proximity.h"
+#include "query/ranking/stopwords.h"
+#include "query/ranking/term_scores.h"
 
 namespace newsindex {
 namespace {

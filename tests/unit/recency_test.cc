@@ -1,9 +1,9 @@
 // Calendar arithmetic and the recency decay behind --recent and relative dates.
 #include <gtest/gtest.h>
 
-#include "errors.h"
-#include "query_parser.h"
-#include "recency.h"
+#include "common/errors.h"
+#include "query/query_parser.h"
+#include "query/recency.h"
 
 using namespace newsindex;
 

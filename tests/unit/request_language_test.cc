@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "analyzer.h"
-#include "query_parser.h"
-#include "ranking/feedback.h"
-#include "ranking/request_language.h"
+#include "common/analyzer.h"
+#include "query/query_parser.h"
+#include "query/ranking/feedback.h"
+#include "query/ranking/request_language.h"
 
 using namespace newsindex;
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "errors.h"
-#include "index_writer.h"
-#include "schema.h"
+#include "common/errors.h"
+#include "indexer/index_writer.h"
+#include "common/schema.h"
 
 using namespace newsindex;
 

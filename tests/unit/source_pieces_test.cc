@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "source_pieces.h"
-#include "stream_hash.h"
+#include "indexer/source_pieces.h"
+#include "indexer/stream_hash.h"
 
 namespace fs = std::filesystem;
 using namespace newsindex;

@@ -5,7 +5,7 @@
 #include <random>
 #include <string>
 
-#include "stream_hash.h"
+#include "indexer/stream_hash.h"
 
 using newsindex::stream_digest;
 using newsindex::StreamHash;

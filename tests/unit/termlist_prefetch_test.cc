@@ -1,7 +1,7 @@
 // Termlists read ahead by a helper thread give the same terms and the same scores as reading
 // them on the query's handle, whatever the helper manages: all, nothing (a newer revision, a
 // failed open) or nothing asked of it.
-#include "ranking/termlist_prefetch.h"
+#include "query/ranking/termlist_prefetch.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "ranking/term_scores.h"
+#include "query/ranking/term_scores.h"
 #include "temp_dir.h"
 
 namespace newsindex {

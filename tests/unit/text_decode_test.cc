@@ -1,5 +1,5 @@
 // Decoding bytes to UTF-8: byte-order marks, declared and detected charsets, repair, binary.
-#include "text_decode.h"
+#include "common/text_decode.h"
 
 #include <gtest/gtest.h>
 

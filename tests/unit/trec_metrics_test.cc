@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "eval/trec_metrics.h"
+#include "query/eval/trec_metrics.h"
 
 using newsindex::eval::evaluate;
 using newsindex::eval::evaluate_topic;

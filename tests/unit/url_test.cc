@@ -1,5 +1,5 @@
 // URL handling: canonical form, RFC 3986 resolution, slug words and dates in paths.
-#include "url.h"
+#include "common/url.h"
 
 #include <gtest/gtest.h>
 

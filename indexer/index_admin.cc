@@ -1,0 +1,126 @@
+#include "indexer/index_admin.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <filesystem>
+#include <ostream>
+
+#include "common/errors.h"
+#include "common/schema.h"
+#include "indexer/source_files.h"
+#include "common/url.h"
+
+namespace fs = std::filesystem;
+
+namespace newsindex {
+
+uint64_t directory_bytes(const std::string& path) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targets, std::ostream& err) {
+  RemoveResult r;
+  Xapian::WritableDatabase& db = w.db();
+  for (const std::string& given : targets) {
+    // A source is named by its canonical path; an article id is matched as given.
+    const std::string t = given;
+    if (const std::string path = canonical_path(given); w.source(path)) {
+      r.articles += w.remove_source(path);
+      ++r.sources;
+      continue;
+    }
+    std::string dir = canonical_path(given);
+    if (!dir.empty() && dir.back() != '/') dir += '/';
+    size_t under = 0;
+    for (const SourceRecord& s : w.sources())
+      if (s.path.rfind(dir, 0) == 0) {
+        r.articles += w.remove_source(s.path);
+        ++under;
+      }
+    if (under) {
+      r.sources += under;
+      continue;
+    }
+    std::string id = t;
+    if (db.get_termfreq(schema::term("uid", id)) == 0) {
+      std::string c = canonical_url(t);
+      if (!c.empty()) id = c;
+    }
+    if (db.get_termfreq(schema::term("uid", id)) > 0) {
+      db.delete_document(schema::term("article", id));
+      ++r.articles;
+      continue;
+    }
+    err << "newsindex: " << printable_name(t) << ": not in the index (neither a source nor an article id)\n";
+    ++r.not_found;
+  }
+  r.read_again = w.sources_to_read_again();
+  w.commit_with_stats();
+  return r;
+}
+
+void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, bool json, std::ostream& out) {
+  std::vector<std::string> wanted;
+  for (const auto& p : paths) wanted.push_back(canonical_path(p));
+  auto listed = [&](const std::string& source) {
+    if (wanted.empty()) return true;
+    for (const auto& p : wanted)
+      if (source == p || source.rfind(p.back() == '/' ? p : p + "/", 0) == 0) return true;
+    return false;
+  };
+  for (const SourceRecord& s : w.sources()) {
+    if (!listed(s.path)) continue;
+    if (json) {
+      nlohmann::ordered_json j{{"source", s.path},     {"articles", s.articles}, {"passages", s.passages},
+                               {"links", s.links},     {"bytes", s.size},        {"indexed_at", s.indexed_at},
+                               {"complete", !s.hash.empty()}};
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+      out << fmt::format("{:>6} articles {:>7} passages  {}  {}{}\n", s.articles, s.passages, s.indexed_at, s.path,
+                         s.hash.empty() ? "  (had rejected parts)" : "");
+    }
+  }
+}
+
+CompactResult compact_database(const std::string& path, double lock_timeout) {
+  CompactResult r;
+  r.before_bytes = directory_bytes(path);
+  const std::string tmp = path + ".compact-tmp", old = path + ".compact-old";
+  {
+    WriterOptions wo;
+    wo.lock_timeout = lock_timeout;
+    IndexWriter lock(path, wo);  // no writer may change it meanwhile
+    lock.commit_with_stats();    // the copy keeps the statistics queries read (kind_lengths.h)
+    fs::remove_all(tmp);
+    fs::remove_all(old);
+    try {
+      Xapian::Database(path).compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+      fs::remove_all(tmp);
+      throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_msg()));
+    }
+    // Swap the directories while still holding the lock; it moves away with the old copy. One
+    // atomic exchange where the filesystem can (Linux renameat2): a reader or a kill at any
+    // moment finds a whole database at `path`, never none.
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
+      fs::rename(tmp, old);
+    } else {
+      fs::rename(path, old);
+      fs::rename(tmp, path);
+    }
+  }
+  fs::remove_all(old);
+  r.after_bytes = directory_bytes(path);
+  return r;
+}
+
+}  // namespace newsindex

@@ -1,0 +1,36 @@
+// Finding and reading sources: directory walks (globs, hidden files, symlink loops), plain and
+// gzip files, stdin.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/paths.h"
+
+namespace newsindex {
+
+struct WalkOptions {
+  std::vector<std::string> include;  // globs on the file name or path; empty = everything
+  std::vector<std::string> exclude;
+  bool hidden = false;               // descend into / take .hidden entries found while walking
+};
+
+struct FoundFile {
+  std::string path;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+// Expands each argument (file or directory, recursively) into files, in a stable sorted order,
+// each named by its canonical_path and listed once however often it was reached.
+// Problems (unreadable directory, missing path) go to `on_error(path, reason)`.
+std::vector<FoundFile> walk_sources(const std::vector<std::string>& args, const WalkOptions& opts,
+                                    const std::function<void(const std::string&, const std::string&)>& on_error);
+
+// Whole file contents; `.gz` files are decompressed. Throws InputError naming the path.
+std::string read_file_bytes(const std::string& path, uint64_t max_bytes);
+
+std::string read_stdin_bytes(uint64_t max_bytes);
+
+}  // namespace newsindex

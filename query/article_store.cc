@@ -1,0 +1,243 @@
+#include "query/article_store.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <set>
+
+#include "common/data_keys.h"
+#include "common/records.h"
+#include "common/schema.h"
+#include "common/paths.h"
+#include "query/story_groups.h"
+#include "common/url.h"
+
+namespace newsindex {
+
+namespace {
+
+Xapian::Query kind(schema::Kind k) { return Xapian::Query(schema::term("type", schema::kind_name(k))); }
+
+// The documents matching `q` in ordinal order (docid order where there is none), the first
+// `max` of them (0: all).
+std::vector<Xapian::Document> docs_of(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount max = 0) {
+  Xapian::Enquire enq(db);
+  enq.set_query(q);
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  enq.set_sort_by_value(schema::kSlotOrdinal, false);
+  std::vector<Xapian::Document> out;
+  Xapian::MSet m = enq.get_mset(0, max ? max : db.get_doccount());
+  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document());
+  return out;
+}
+
+std::string get_str(const nlohmann::json& j, const char* k) {
+  auto it = j.find(k);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string ArticleStore::article_json(const std::string& id) const {
+  const auto doc = article_docid(db_, id);
+  return doc ? db_.get_document(*doc).get_data() : std::string();
+}
+
+std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) const {
+  if (!article_json(id_or_url).empty()) return id_or_url;
+  std::string c = canonical_url(id_or_url);
+  if (!c.empty()) {
+    if (!article_json(c).empty()) return c;
+    return article_at_url(c);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> ArticleStore::articles_from_source(const std::string& source, size_t max) const {
+  // Sources are recorded by their canonical path; "stdin:…" names are not paths.
+  const std::string path = source.rfind("stdin:", 0) == 0 ? source : canonical_path(source);
+  const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term("source", path)));
+  std::vector<std::string> out;
+  for (const auto& d : docs_of(db_, q, static_cast<Xapian::doccount>(max))) out.push_back(article_id_of(d));
+  return out;
+}
+
+std::vector<StoredPassage> ArticleStore::passages(const std::string& id, uint32_t from, uint32_t to) const {
+  Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Passage), Xapian::Query(schema::term("article", id)));
+  if (from > 0 || to < UINT32_MAX)
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotOrdinal, Xapian::sortable_serialise(from),
+                                    Xapian::sortable_serialise(to)));
+  std::vector<StoredPassage> out;
+  for (const auto& d : docs_of(db_, q)) {
+    auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
+    if (!j.is_object()) continue;
+    StoredPassage p;
+    p.ordinal = j.value(data_keys::kPassage, 0u);
+    p.text = get_str(j, data_keys::kText);
+    p.section = get_str(j, data_keys::kSection);
+    p.caption = j.value(data_keys::kCaption, false);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<StoredLink> ArticleStore::links(const std::string& id) const {
+  Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Link), Xapian::Query(schema::term("article", id)));
+  std::vector<StoredLink> out;
+  for (const auto& d : docs_of(db_, q)) {
+    auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
+    if (!j.is_object()) continue;
+    StoredLink l;
+    l.url = get_str(j, data_keys::kUrl);
+    l.text = get_str(j, data_keys::kText);
+    l.passage = j.value(data_keys::kPassage, 0u);
+    if (j.contains(data_keys::kLinkDate)) l.link_date = get_str(j, data_keys::kLinkDate);
+    l.target_article = article_at_url(l.url);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+// The citing articles' keys (schema::article_key), which is all a link record holds.
+std::vector<std::string> ArticleStore::citing_articles(const std::string& url) const {
+  std::set<std::string> ids;
+  const std::string t = schema::term("linkto", url);
+  for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p)
+    ids.insert(db_.get_document(*p).get_value(schema::kSlotArticle));
+  return {ids.begin(), ids.end()};
+}
+
+std::optional<std::string> ArticleStore::article_at_url(const std::string& url) const {
+  if (url.empty()) return std::nullopt;
+  const std::string t = schema::term("url", url);
+  const std::string article_kind(schema::kind_name(schema::Kind::Article));
+  for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p) {
+    Xapian::Document d = db_.get_document(*p);
+    if (d.get_value(schema::kSlotKind) == article_kind) return article_id_of(d);
+  }
+  return std::nullopt;
+}
+
+void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
+  if (h.type == "link") {
+    h.target_article = article_at_url(h.url);
+  } else {
+    // The searcher has filled url and sources from the article's data; read it only if not.
+    std::string url = h.url;
+    if (h.sources.empty()) {
+      auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
+      url = j.is_object() ? get_str(j, "url") : std::string();
+      const std::string story = j.is_object() ? get_str(j, "story") : std::string();
+      h.sources = story_sources(db_, story.empty() ? schema::article_key(h.article) : story, h.source);
+    }
+    size_t n = 0;
+    const std::string self = schema::article_key(h.article);
+    for (const auto& a : citing_articles(url))
+      if (a != self) ++n;
+    h.cited_by = n;
+  }
+  if ((before || after) && h.passage && h.type != "link") {
+    h.with_context = true;
+    const uint32_t p = *h.passage;
+    for (const auto& sp : passages(h.article, p > before ? p - before : 1, p + after)) {
+      if (sp.ordinal < p) h.context_before.push_back({sp.ordinal, sp.text});
+      else if (sp.ordinal > p) h.context_after.push_back({sp.ordinal, sp.text});
+    }
+  }
+}
+
+size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out) {
+  // Each story with copies has a story term on its copies' article records.
+  const std::string prefix = schema::term("story", "");
+  size_t groups = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string key = (*t).substr(prefix.size());
+    std::vector<nlohmann::json> members;
+    if (auto root = article_docid(db, key)) members.push_back(nlohmann::json::parse(db.get_document(*root).get_data(), nullptr, false));
+    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
+      members.push_back(nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false));
+    std::erase_if(members, [](const nlohmann::json& j) { return !j.is_object(); });
+    if (members.size() < 2) continue;  // the others of the story were removed
+    ++groups;
+    const nlohmann::json& first = members.front();
+    if (json) {
+      nlohmann::ordered_json g{{"story", key}, {"article", get_str(first, "id")}, {"title", get_str(first, "title")},
+                               {"source", get_str(first, "source")}};
+      g["copies"] = nlohmann::ordered_json::array();
+      for (size_t i = 1; i < members.size(); ++i)
+        g["copies"].push_back({{"article", get_str(members[i], "id")}, {"title", get_str(members[i], "title")},
+                               {"source", get_str(members[i], "source")}, {"copy_of", get_str(members[i], "copy_of")},
+                               {"similarity", members[i].value("similarity", 1.0)}});
+      out << g.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+      out << get_str(first, "id") << "  " << get_str(first, "title") << "\n  " << get_str(first, "source") << '\n';
+      for (size_t i = 1; i < members.size(); ++i)
+        out << fmt::format("  = {} ({}, similarity {:.2f})\n", get_str(members[i], "source"), get_str(members[i], "id"),
+                           members[i].value("similarity", 1.0));
+    }
+  }
+  return groups;
+}
+
+std::vector<Heading> headings_of(const std::vector<StoredPassage>& passages, std::optional<uint32_t> only) {
+  std::vector<Heading> out;
+  std::string section;
+  for (const auto& p : passages) {
+    // The passage jumped to shows the heading it stands under, even when that began earlier.
+    const bool starts = p.section != section || (only && p.ordinal == *only);
+    section = p.section;
+    if (!starts || p.section.empty() || (only && p.ordinal != *only)) continue;
+    out.push_back({p.section, p.ordinal});
+  }
+  return out;
+}
+
+void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,
+                   std::ostream& out) {
+  auto meta = nlohmann::ordered_json::parse(store.article_json(id), nullptr, false);
+  auto passages = store.passages(id);
+  auto links = store.links(id);
+  if (json) {
+    nlohmann::ordered_json j = meta.is_object() ? meta : nlohmann::ordered_json::object();
+    j["type"] = "article";
+    j["article"] = id;
+    j["passages"] = nlohmann::ordered_json::array();
+    // Each heading with the passage it stands above, in order: with the passages, the article whole.
+    j["headings"] = nlohmann::ordered_json::array();
+    for (const auto& h : headings_of(passages, jump)) j["headings"].push_back({{"text", h.text}, {"passage", h.passage}});
+    for (const auto& p : passages) {
+      if (jump && p.ordinal != *jump) continue;
+      nlohmann::ordered_json pj{{"passage", p.ordinal}, {"section", p.section.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.section)},
+                                {"caption", p.caption}, {"text", p.text}};
+      j["passages"].push_back(pj);
+    }
+    j["links"] = nlohmann::ordered_json::array();
+    for (const auto& l : links) {
+      nlohmann::ordered_json lj{{"url", l.url}, {"text", l.text}, {"passage", l.passage}};
+      lj["link_date"] = l.link_date ? nlohmann::ordered_json(*l.link_date) : nlohmann::ordered_json(nullptr);
+      lj["target_article"] = l.target_article ? nlohmann::ordered_json(*l.target_article) : nlohmann::ordered_json(nullptr);
+      j["links"].push_back(lj);
+    }
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return;
+  }
+  auto str = [&](const char* k) { return meta.is_object() && meta.contains(k) && meta[k].is_string() ? meta[k].get<std::string>() : std::string(); };
+  out << str("title") << '\n';
+  if (!str("date").empty()) out << str("date") << '\n';
+  if (!str("url").empty()) out << str("url") << '\n';
+  if (!str("author").empty()) out << "by " << str("author") << '\n';
+  out << "source: " << str("source") << '\n';
+  const std::vector<Heading> headings = headings_of(passages, jump);
+  auto heading = headings.begin();
+  for (const auto& p : passages) {
+    if (jump && p.ordinal != *jump) continue;
+    for (; heading != headings.end() && heading->passage == p.ordinal; ++heading) out << "\n## " << heading->text << '\n';
+    out << fmt::format("\n[{}]{} {}\n", p.ordinal, p.caption ? " (caption)" : "", p.text);
+    for (const auto& l : links)
+      if (l.passage == p.ordinal) out << fmt::format("    → {} <{}>\n", l.text, l.url);
+  }
+}
+
+}  // namespace newsindex

@@ -1,0 +1,28 @@
+#include "query/output/printer.h"
+
+namespace newsindex {
+
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, const PrintOptions& o);
+std::unique_ptr<Printer> make_tsv_printer(std::ostream& out, const PrintOptions& o);
+std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintOptions& o);
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintOptions& o);
+
+std::optional<OutputFormat> output_format_from_name(std::string_view name) {
+  if (name == "text") return OutputFormat::Text;
+  if (name == "json" || name == "jsonl") return OutputFormat::Json;
+  if (name == "tsv") return OutputFormat::Tsv;
+  if (name == "trec") return OutputFormat::Trec;
+  return std::nullopt;
+}
+
+std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o) {
+  switch (f) {
+    case OutputFormat::Json: return make_json_printer(out, o);
+    case OutputFormat::Tsv: return make_tsv_printer(out, o);
+    case OutputFormat::Trec: return make_trec_printer(out, o);
+    case OutputFormat::Text: break;
+  }
+  return make_text_printer(out, o);
+}
+
+}  // namespace newsindex

@@ -1,0 +1,49 @@
+// One printer interface, one backend per output format (text, json, tsv, trec): commands emit
+// hits once and every format stays consistent.
+#pragma once
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "query/hit.h"
+
+namespace newsindex {
+
+enum class OutputFormat { Text, Json, Tsv, Trec };
+std::optional<OutputFormat> output_format_from_name(std::string_view name);
+
+struct PrintOptions {
+  bool color = false;        // ANSI colour (text only)
+  bool header = false;       // TSV header line
+  bool batch = false;        // hits carry their qid
+  bool articles = false;     // TREC ids are article ids
+  size_t snippet_length = 0; // text mode: trim around the matches (0 = whole passage)
+};
+
+class Printer {
+ public:
+  virtual ~Printer() = default;
+  virtual void begin() {}
+  // --batch: a query's hits follow (text output heads them with "# QID: query"); `note` says why
+  // none do ("no hits"), "" when some do.
+  virtual void batch_query(const std::string& /*qid*/, const std::string& /*query*/, std::string_view /*note*/) {}
+  virtual void hit(const Hit& h) = 0;
+  virtual void end() {}
+};
+
+std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o);
+
+// The JSON object of one hit (the JSON Lines contract); shared by tests and --show.
+std::string hit_to_json(const Hit& h, bool with_qid);
+
+// TSV field order (documented in README.md). New fields are appended (format version 2: category).
+inline constexpr std::string_view kTsvFields =
+    "rank\tscore\ttype\tarticle\tpassage\tdate\ttitle\tsection\turl\tsource\ttext\tmatches\tcategory";
+
+// The part of `text` a snippet of about `length` bytes shows: around the first match, cut at
+// spaces and character boundaries ([from, to) byte offsets; the whole text when length is 0).
+std::pair<size_t, size_t> snippet_span(std::string_view text, const std::vector<ByteRange>& matches, size_t length);
+
+}  // namespace newsindex

@@ -1,0 +1,369 @@
+#include "query/search.h"
+
+#include <nlohmann/json.hpp>
+
+#include "query/article_store.h"
+#include "common/data_keys.h"
+#include "query/ranking/explain.h"
+#include "common/schema.h"
+#include "query/story_groups.h"
+#include "common/terms.h"
+
+namespace newsindex {
+
+namespace {
+
+Xapian::Query kind_term(schema::Kind k) { return Xapian::Query(schema::term("type", schema::kind_name(k))); }
+
+Xapian::Query kind_filter(bool articles) {
+  using schema::Kind;
+  if (articles) return kind_term(Kind::Article);
+  return Xapian::Query(Xapian::Query::OP_OR, kind_term(Kind::Passage), kind_term(Kind::Link));
+}
+
+Xapian::Query with_filter(Xapian::Query kind, const ParsedQuery& q) {
+  return q.filter.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND, kind, q.filter);
+}
+
+std::string str_or_empty(const nlohmann::json& j, const char* k) {
+  auto it = j.find(k);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void set_order(Xapian::Enquire& enq, const SearchOptions& o) {
+  switch (o.sort) {
+    case SearchOptions::Sort::Relevance: enq.set_sort_by_relevance(); break;
+    case SearchOptions::Sort::Date: {
+      // An undated record has no date value, which sorts before every date: oldest first would
+      // open with them. A default past every YYYYMMDD puts them last, by relevance among themselves,
+      // as newest first (where no value sorts last) does.
+      auto* key = new Xapian::MultiValueKeyMaker();
+      key->add_value(schema::kSlotDate, false, "~");
+      enq.set_sort_by_key_then_relevance(key->release(), false);
+      break;
+    }
+    case SearchOptions::Sort::DateDesc: enq.set_sort_by_value_then_relevance(schema::kSlotDate, true); break;
+  }
+}
+
+// Text, ordinal, section and link fields from a passage or link document's data.
+void fill_from_data(Hit& h, const Xapian::Document& doc) {
+  auto d = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (!d.is_object()) return;
+  h.text = str_or_empty(d, data_keys::kText);
+  if (d.contains(data_keys::kPassage)) h.passage = d[data_keys::kPassage].get<uint32_t>();
+  if (d.contains(data_keys::kSection)) h.section = str_or_empty(d, data_keys::kSection);
+  h.caption = d.value(data_keys::kCaption, false);
+  if (h.type == "link") {
+    h.url = str_or_empty(d, data_keys::kUrl);
+    if (d.contains(data_keys::kLinkDate)) h.link_date = str_or_empty(d, data_keys::kLinkDate);
+  }
+}
+
+Xapian::doccount page_end(const SearchOptions& o, Xapian::doccount all) {
+  return o.limit ? static_cast<Xapian::doccount>(o.offset + o.limit) : all;
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db, Analyzer& analyzer) : db_(std::move(db)), ranker_(db_), analyzer_(analyzer) {}
+
+Xapian::Query Searcher::full_query(const ParsedQuery& q, const SearchOptions& opts) const {
+  const Xapian::Query& ranked = opts.articles ? q.article_query : q.query;
+  Xapian::Query scored = ranked.empty() ? Xapian::Query::MatchAll : ranked;
+  return Xapian::Query(Xapian::Query::OP_FILTER, scored, with_filter(kind_filter(opts.articles), q));
+}
+
+RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) const {
+  RankQuery r;
+  r.ranked = q.query;
+  r.article_ranked = q.article_query;
+  r.ranked_length = std::max<double>(1, q.query.get_length());
+  r.article_filter = with_filter(kind_term(schema::Kind::Article), q);
+  r.passage_filter = with_filter(kind_term(schema::Kind::Passage), q);
+  // Body words alone reach only passages and links: the kind filter would cost a skip through
+  // the long type:passage and type:link lists for every match and change nothing.
+  r.hit_filter = q.body_only ? q.filter : with_filter(kind_filter(false), q);
+  r.stem = stemmer_for(opts.language);
+  return r;
+}
+
+void Searcher::reopened() {
+  ranker_.forget_statistics();
+  article_cache_.clear();
+}
+
+const std::string& Searcher::article_data(const std::string& key) {
+  auto it = article_cache_.find(key);
+  if (it == article_cache_.end()) {
+    if (article_cache_.size() >= kArticleCacheSize) article_cache_.clear();  // an endless batch stays bounded
+    const auto doc = article_docid(db_, key);
+    it = article_cache_.emplace(key, doc ? db_.get_document(*doc).get_data() : std::string()).first;
+  }
+  return it->second;
+}
+
+void Searcher::name_article(Hit& h) {
+  if (h.article.size() <= schema::kArticleKeyBytes) return;  // a short id is its own key
+  auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
+  if (std::string id = j.is_object() ? str_or_empty(j, "id") : std::string(); !id.empty()) h.article = std::move(id);
+}
+
+void Searcher::fill_article(Hit& h) {
+  auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
+  if (!j.is_object()) return;
+  const std::string story = story_key(h.article, str_or_empty(j, "story"));
+  if (std::string id = str_or_empty(j, "id"); !id.empty()) h.article = std::move(id);
+  h.title = str_or_empty(j, "title");
+  if (auto d = j.find("date"); d != j.end() && d->is_string()) h.date = d->get<std::string>();
+  h.url = str_or_empty(j, "url");
+  h.source = str_or_empty(j, "source");
+  h.category = str_or_empty(j, "category");
+  h.sources = story_sources(db_, story, h.source);
+}
+
+// The article's best passage stands for it when ranking did not already find it.
+void Searcher::best_passage(Hit& h, const ParsedQuery& q, const SearchOptions& opts) {
+  Xapian::Enquire best(db_);
+  best.set_query(Xapian::Query(Xapian::Query::OP_FILTER, full_query(q, SearchOptions{}),
+                               Xapian::Query(schema::term("article", h.article))));
+  best.set_weighting_scheme(ranker_.passage_weight(opts.ranking));
+  Xapian::MSet top = best.get_mset(0, 1);
+  if (!top.empty()) {
+    const std::string type = h.type;
+    fill_from_data(h, top.begin().get_document());
+    h.type = type;
+    h.caption = false;
+  }
+}
+
+Hit Searcher::hit_for(const Xapian::Document& doc, size_t rank, double score, const ParsedQuery& q,
+                      const SearchOptions& opts, const Xapian::Stem& stem) {
+  Hit h;
+  h.rank = rank;
+  h.score = score;
+  h.type = doc.get_value(schema::kSlotKind);
+  h.article = doc.get_value(schema::kSlotArticle);
+  if (opts.need_text) fill_article(h);
+  else name_article(h);
+  if (h.type == schema::kind_name(schema::Kind::Article)) {
+    if (opts.need_text) best_passage(h, q, opts);
+  } else if (opts.need_text || !opts.articles) {
+    fill_from_data(h, doc);
+  }
+  if (opts.need_text) h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+  return h;
+}
+
+SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
+  if (opts.sort == SearchOptions::Sort::Relevance && !q.query.empty())
+    return opts.articles ? ranked_articles(q, opts) : ranked_passages(q, opts);
+  // Date order, or nothing to rank (only filters): one plain pass.
+  SearchResult out;
+  Xapian::Enquire enq(db_);
+  // An article is listed when its record matches or, as ranked_articles fuses in its passages,
+  // when one of its passages does (a phrase, =word or NEAR match only there): one row per article.
+  const bool fused = opts.articles && !q.query.empty() && !q.article_query.empty() && opts.ranking.fusion_weight < 1;
+  if (fused) {
+    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
+    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
+    enq.set_collapse_key(schema::kSlotArticle, 1);
+  } else {
+    enq.set_query(full_query(q, opts));
+  }
+  enq.set_weighting_scheme(opts.articles ? ranker_.article_weight(opts.ranking) : ranker_.passage_weight(opts.ranking));
+  set_order(enq, opts);
+  if (!opts.articles && opts.per_article) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
+  // Copies of a story are left out after its first member (StoryFolder), so the matches are read
+  // from the top, in growing windows, until the page is full.
+  const size_t want = opts.limit ? opts.limit : db_.get_doccount();
+  const Xapian::Stem stem = stemmer_for(opts.language);
+  StoryFolder folder(db_);
+  size_t shown = 0;  // distinct hits so far, the skipped offset included
+  for (Xapian::doccount first = 0, window = static_cast<Xapian::doccount>(opts.offset + want);; first += window, window *= 2) {
+    Xapian::MSet mset = enq.get_mset(first, window);
+    out.total = mset.get_matches_estimated();
+    for (auto m = mset.begin(); m != mset.end() && out.hits.size() < want; ++m) {
+      const Xapian::Document doc = m.get_document();
+      const std::string article = doc.get_value(schema::kSlotArticle), story = doc.get_value(schema::kSlotStory);
+      const bool repeat = opts.articles ? folder.repeats_article(article, story) : folder.repeats_passage(*m, article, story);
+      if (repeat || ++shown <= opts.offset) continue;
+      Hit h = hit_for(doc, shown, m.get_weight(), q, opts, stem);
+      if (opts.articles) h.type = std::string(schema::kind_name(schema::Kind::Article));  // a passage stands for it
+      out.hits.push_back(std::move(h));
+    }
+    if (out.hits.size() >= want || mset.size() < window) break;
+  }
+  return out;
+}
+
+SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions& opts) {
+  SearchResult out;
+  const RankingOptions& ro = opts.ranking;
+  // Copies of a story are left out after its best article; the ranking is deepened until the
+  // page is full of distinct stories (one pass when the index has no copies).
+  ArticleRanking ranking;
+  std::vector<size_t> kept;  // indices into ranking.articles of the hits to show
+  for (size_t depth = page_end(opts, 0);; depth *= 2) {
+    ranking = ranker_.rank_articles(rank_query(q, opts), depth, ro);
+    kept.clear();
+    StoryFolder folder(db_);
+    for (size_t i = 0; i < ranking.articles.size(); ++i)
+      if (!folder.repeats_article(ranking.articles[i].article, ranking.articles[i].story)) kept.push_back(i);
+    if (!opts.limit || depth == 0 || kept.size() >= depth || ranking.articles.size() < depth) break;
+  }
+  out.total = ranking.total;
+  const Xapian::Stem stem = stemmer_for(opts.language);
+  std::vector<WeightedTerm> article_terms, passage_terms;
+  if (opts.explain) {
+    article_terms = query_term_weights(q.article_query, ranking.expansion);
+    passage_terms = query_term_weights(q.query, ro.passage_feedback ? in_passage_terms(ranking.expansion)
+                                                                    : std::vector<WeightedTerm>{});
+  }
+  const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
+  for (size_t k = opts.offset; k < end; ++k) {
+    const RankedArticle& r = ranking.articles[kept[k]];
+    Hit h;
+    h.rank = k + 1;
+    h.score = r.score;
+    h.type = std::string(schema::kind_name(schema::Kind::Article));
+    h.article = r.article;
+    if (!opts.need_text) {
+      name_article(h);
+    } else {
+      fill_article(h);
+      if (r.passage_doc) {
+        fill_from_data(h, db_.get_document(r.passage_doc));
+        h.type = std::string(schema::kind_name(schema::Kind::Article));
+        h.caption = false;
+      } else {
+        best_passage(h, q, opts);
+      }
+      h.matches = find_matches(h.text, q.matches, analyzer_, stem);
+    }
+    if (opts.explain) {
+      nlohmann::ordered_json e;
+      e["score"] = r.score;
+      e["fusion_weight"] = std::clamp(ro.fusion_weight, 0.0, 1.0);
+      nlohmann::ordered_json a;
+      a["score"] = r.article_score;
+      a["max"] = ranking.article_max;
+      a["norm"] = r.article_norm;
+      if (r.article_doc) {
+        auto parts = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article,
+                                      ranker_.lengths().article_docs);
+        a["terms_sum"] = parts["score"];
+        a["terms"] = parts["terms"];
+      }
+      e["article"] = std::move(a);
+      nlohmann::ordered_json p;
+      p["score"] = r.passage_score;
+      p["max"] = ranking.passage_max;
+      p["norm"] = r.passage_norm;
+      if (r.passage_doc) {
+        std::string ord = db_.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
+        if (!ord.empty()) p["passage"] = Xapian::sortable_unserialise(ord);
+        auto parts = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage,
+                                      ranker_.lengths().passage_docs);
+        p["terms_sum"] = parts["score"];
+        p["terms"] = parts["terms"];
+      }
+      e["passage"] = std::move(p);
+      if (ro.proximity_weight > 0)
+        e["proximity"] = {{"weight", ro.proximity_weight}, {"score", r.proximity}, {"max", ranking.proximity_max},
+                          {"norm", r.proximity_norm}};
+      e["expansion_terms"] = ranking.expansion.size();
+      h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions& opts) {
+  SearchResult out;
+  const RankingOptions& ro = opts.ranking;
+  // Passages repeated by another copy of their story are left out; the ranking is deepened until
+  // the page is full (one pass when the index has no copies).
+  PassageRanking ranking;
+  std::vector<size_t> kept;  // indices into ranking.passages of the hits to show
+  for (size_t depth = page_end(opts, 0);; depth *= 2) {
+    ranking = ranker_.rank_passages(rank_query(q, opts), depth, opts.per_article, ro);
+    kept.clear();
+    StoryFolder folder(db_);
+    for (size_t i = 0; i < ranking.passages.size(); ++i) {
+      const RankedPassage& p = ranking.passages[i];
+      if (!folder.repeats_passage(p.doc, p.article, p.story)) kept.push_back(i);
+    }
+    if (!opts.limit || depth == 0 || kept.size() >= depth || ranking.passages.size() < depth) break;
+  }
+  out.total = ranking.total;
+  const Xapian::Stem stem = stemmer_for(opts.language);
+  const std::vector<WeightedTerm> terms =
+      opts.explain ? query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{})
+                   : std::vector<WeightedTerm>{};
+  const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
+  for (size_t k = opts.offset; k < end; ++k) {
+    const RankedPassage& r = ranking.passages[kept[k]];
+    Hit h = hit_for(db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
+    if (opts.explain) {
+      nlohmann::ordered_json e;
+      e["score"] = h.score;
+      auto parts = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage,
+                                    ranker_.lengths().passage_docs);
+      nlohmann::ordered_json p;
+      p["score"] = r.passage_score;
+      p["terms_sum"] = parts["score"];
+      p["terms"] = parts["terms"];
+      e["passage"] = std::move(p);
+      if (ro.context_weight > 0) {
+        e["context"] = {{"weight", ro.context_weight},
+                        {"article_score", r.context / ro.context_weight},
+                        {"score", r.context}};
+        e["expansion_terms"] = ranking.expansion.size();
+      }
+      h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+size_t Searcher::count(const ParsedQuery& q, const SearchOptions& opts) {
+  Xapian::Enquire enq(db_);
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::doccount all = db_.get_doccount();
+  // A listing shows a story once (StoryFolder); an index without copies has nothing to fold and
+  // its count needs no document read.
+  const bool copies = db_.valuestream_begin(schema::kSlotStory) != db_.valuestream_end(schema::kSlotStory);
+  // Ranked articles are the article records that match and, as ranked_articles fuses in each
+  // article's best passage, the articles with a matching passage: an exact word, a phrase or
+  // NEAR matches only there (the article record keeps stems, schema::kStemsOnly). So count the
+  // articles among both, one per article (collapsed on its key), as the listing shows them.
+  const bool fused = opts.articles && !q.query.empty() && !q.article_query.empty() && opts.ranking.fusion_weight < 1;
+  if (fused) {
+    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
+    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
+    enq.set_collapse_key(schema::kSlotArticle, 1);  // an article and its passages count once
+  } else {
+    enq.set_query(full_query(q, opts));
+  }
+  const bool capped = !opts.articles && opts.per_article > 0;  // --per-article N lists at most N hits of an article
+  if (capped) enq.set_collapse_key(schema::kSlotArticle, static_cast<Xapian::doccount>(opts.per_article));
+  // Nothing to collapse or fold: the matcher counts without building the list.
+  if (!copies && !fused && !capped) return enq.get_mset(0, 0, all).get_matches_estimated();
+  const Xapian::MSet m = enq.get_mset(0, all);
+  if (!copies) return m.size();
+  StoryFolder folder(db_);
+  size_t n = 0;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const std::string article = doc.get_value(schema::kSlotArticle), story = doc.get_value(schema::kSlotStory);
+    n += !(opts.articles ? folder.repeats_article(article, story) : folder.repeats_passage(*it, article, story));
+  }
+  return n;
+}
+
+}  // namespace newsindex
