@@ -64,6 +64,23 @@ Xapian::doccount page_end(const SearchOptions& o, Xapian::doccount all) {
   return o.limit ? static_cast<Xapian::doccount>(o.offset + o.limit) : all;
 }
 
+// Ranks `end` deep (0: all) and keeps in `kept` the indices of the items a page shows: copies
+// of a story after its first (`repeats`, StoryFolder) are left out, and while that leaves the
+// page short and the ranking had more, it ranks twice as deep. An index without copies ranks once.
+template <class Rank, class Items, class Repeats>
+auto rank_distinct(const Xapian::Database& db, size_t end, std::vector<size_t>& kept, Rank rank, Items items,
+                   Repeats repeats) {
+  for (size_t depth = end;; depth *= 2) {
+    auto ranking = rank(depth);
+    const auto& list = items(ranking);
+    StoryFolder folder(db);
+    kept.clear();
+    for (size_t i = 0; i < list.size(); ++i)
+      if (!repeats(folder, list[i])) kept.push_back(i);
+    if (depth == 0 || kept.size() >= depth || list.size() < depth) return ranking;
+  }
+}
+
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, Analyzer& analyzer) : db_(std::move(db)), ranker_(db_), analyzer_(analyzer) {}
@@ -203,16 +220,11 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
   const RankingOptions& ro = opts.ranking;
   // Copies of a story are left out after its best article; the ranking is deepened until the
   // page is full of distinct stories (one pass when the index has no copies).
-  ArticleRanking ranking;
   std::vector<size_t> kept;  // indices into ranking.articles of the hits to show
-  for (size_t depth = page_end(opts, 0);; depth *= 2) {
-    ranking = ranker_.rank_articles(rank_query(q, opts), depth, ro);
-    kept.clear();
-    StoryFolder folder(db_);
-    for (size_t i = 0; i < ranking.articles.size(); ++i)
-      if (!folder.repeats_article(ranking.articles[i].article, ranking.articles[i].story)) kept.push_back(i);
-    if (!opts.limit || depth == 0 || kept.size() >= depth || ranking.articles.size() < depth) break;
-  }
+  const ArticleRanking ranking = rank_distinct(
+      db_, page_end(opts, 0), kept, [&](size_t depth) { return ranker_.rank_articles(rank_query(q, opts), depth, ro); },
+      [](const ArticleRanking& r) -> const auto& { return r.articles; },
+      [](StoryFolder& f, const RankedArticle& a) { return f.repeats_article(a.article, a.story); });
   out.total = ranking.total;
   const Xapian::Stem stem = stemmer_for(opts.language);
   std::vector<WeightedTerm> article_terms, passage_terms;
@@ -286,18 +298,12 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
   const RankingOptions& ro = opts.ranking;
   // Passages repeated by another copy of their story are left out; the ranking is deepened until
   // the page is full (one pass when the index has no copies).
-  PassageRanking ranking;
   std::vector<size_t> kept;  // indices into ranking.passages of the hits to show
-  for (size_t depth = page_end(opts, 0);; depth *= 2) {
-    ranking = ranker_.rank_passages(rank_query(q, opts), depth, opts.per_article, ro);
-    kept.clear();
-    StoryFolder folder(db_);
-    for (size_t i = 0; i < ranking.passages.size(); ++i) {
-      const RankedPassage& p = ranking.passages[i];
-      if (!folder.repeats_passage(p.doc, p.article, p.story)) kept.push_back(i);
-    }
-    if (!opts.limit || depth == 0 || kept.size() >= depth || ranking.passages.size() < depth) break;
-  }
+  const PassageRanking ranking = rank_distinct(
+      db_, page_end(opts, 0), kept,
+      [&](size_t depth) { return ranker_.rank_passages(rank_query(q, opts), depth, opts.per_article, ro); },
+      [](const PassageRanking& r) -> const auto& { return r.passages; },
+      [](StoryFolder& f, const RankedPassage& p) { return f.repeats_passage(p.doc, p.article, p.story); });
   out.total = ranking.total;
   const Xapian::Stem stem = stemmer_for(opts.language);
   const std::vector<WeightedTerm> terms =
