@@ -9,6 +9,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "common/dates.h"
+
 namespace newsindex {
 namespace {
 
@@ -227,10 +229,7 @@ int to_int(std::string_view s) {
 }
 
 std::optional<std::string> make_date(int y, int m, int d) {
-  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m == 2 && d == 29 && !leap) return std::nullopt;
+  if (!valid_ymd(y, m, d)) return std::nullopt;
   char buf[11];
   buf[0] = static_cast<char>('0' + y / 1000);
   buf[1] = static_cast<char>('0' + y / 100 % 10);

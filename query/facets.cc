@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "query/article_store.h"
+#include "common/dates.h"
 #include "common/schema.h"
 #include "query/story_groups.h"
 
@@ -102,9 +103,7 @@ std::string next_key(const std::string& key, const std::string& unit) {
   int m = std::stoi(key.substr(5, 2));
   if (unit == "month") return m == 12 ? fmt::format("{:04d}-01", y + 1) : fmt::format("{:04d}-{:02d}", y, m + 1);
   int d = std::stoi(key.substr(8, 2));
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int dim = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-  if (++d > dim) d = 1, ++m;
+  if (++d > days_in_month(y, m)) d = 1, ++m;
   if (m > 12) m = 1, ++y;
   return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
 }

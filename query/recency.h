@@ -5,15 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/dates.h"  // days_from_civil, civil_from_days
+
 namespace newsindex {
 
 // Today's date (UTC) as YYYY-MM-DD.
 std::string today_iso();
-
-// Days since 1970-01-01 for YYYY-MM-DD or YYYYMMDD; nullopt when not a date.
-std::optional<long> days_from_civil(std::string_view ymd);
-// YYYYMMDD of a day number.
-std::string civil_from_days(long days);
 
 // "7d", "2w", "3m", "1y" -> days; nullopt when `s` is not a relative span.
 std::optional<long> span_days(std::string_view s);
