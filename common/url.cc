@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "common/dates.h"
+#include "common/ascii.h"
 
 namespace newsindex {
 namespace {
@@ -26,15 +27,8 @@ struct UrlParts {
   std::string fragment;
 };
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+std::string lower(std::string_view s) { return ascii_lower(s); }
+constexpr bool is_digit(char c) { return is_ascii_digit(c); }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Quote marks that surround URLs copied out of shortcodes and prose; the multi-byte ones are
@@ -43,7 +37,7 @@ constexpr std::array<std::string_view, 9> kStrayQuotes = {
     "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\xB3", "\xE2\x80\x98", "\xE2\x80\x99",
     "<", ">"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool is_space(char c) { return is_ascii_space(c); }
 
 std::string_view trim_stray(std::string_view s) {
   bool changed = true;
@@ -216,10 +210,6 @@ std::vector<std::string_view> path_segments(std::string_view path) {
     start = end + 1;
   }
   return segs;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
 }
 
 int to_int(std::string_view s) {

@@ -12,6 +12,7 @@
 #include "common/paths.h"
 #include "query/story_groups.h"
 #include "common/url.h"
+#include "query/json_fields.h"
 
 namespace newsindex {
 
@@ -30,11 +31,6 @@ std::vector<Xapian::Document> docs_of(const Xapian::Database& db, const Xapian::
   Xapian::MSet m = enq.get_mset(0, max ? max : db.get_doccount());
   for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document());
   return out;
-}
-
-std::string get_str(const nlohmann::json& j, const char* k) {
-  auto it = j.find(k);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace
@@ -75,8 +71,8 @@ std::vector<StoredPassage> ArticleStore::passages(const std::string& id, uint32_
     if (!j.is_object()) continue;
     StoredPassage p;
     p.ordinal = j.value(data_keys::kPassage, 0u);
-    p.text = get_str(j, data_keys::kText);
-    p.section = get_str(j, data_keys::kSection);
+    p.text = json_string(j, data_keys::kText);
+    p.section = json_string(j, data_keys::kSection);
     p.caption = j.value(data_keys::kCaption, false);
     out.push_back(std::move(p));
   }
@@ -90,10 +86,10 @@ std::vector<StoredLink> ArticleStore::links(const std::string& id) const {
     auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
     if (!j.is_object()) continue;
     StoredLink l;
-    l.url = get_str(j, data_keys::kUrl);
-    l.text = get_str(j, data_keys::kText);
+    l.url = json_string(j, data_keys::kUrl);
+    l.text = json_string(j, data_keys::kText);
     l.passage = j.value(data_keys::kPassage, 0u);
-    if (j.contains(data_keys::kLinkDate)) l.link_date = get_str(j, data_keys::kLinkDate);
+    if (j.contains(data_keys::kLinkDate)) l.link_date = json_string(j, data_keys::kLinkDate);
     l.target_article = article_at_url(l.url);
     out.push_back(std::move(l));
   }
@@ -128,8 +124,8 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
     std::string url = h.url;
     if (h.sources.empty()) {
       auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
-      url = j.is_object() ? get_str(j, "url") : std::string();
-      const std::string story = j.is_object() ? get_str(j, "story") : std::string();
+      url = j.is_object() ? json_string(j, "url") : std::string();
+      const std::string story = j.is_object() ? json_string(j, "story") : std::string();
       h.sources = story_sources(db_, story.empty() ? schema::article_key(h.article) : story, h.source);
     }
     size_t n = 0;
@@ -163,18 +159,18 @@ size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostrea
     ++groups;
     const nlohmann::json& first = members.front();
     if (json) {
-      nlohmann::ordered_json g{{"story", key}, {"article", get_str(first, "id")}, {"title", get_str(first, "title")},
-                               {"source", get_str(first, "source")}};
+      nlohmann::ordered_json g{{"story", key}, {"article", json_string(first, "id")}, {"title", json_string(first, "title")},
+                               {"source", json_string(first, "source")}};
       g["copies"] = nlohmann::ordered_json::array();
       for (size_t i = 1; i < members.size(); ++i)
-        g["copies"].push_back({{"article", get_str(members[i], "id")}, {"title", get_str(members[i], "title")},
-                               {"source", get_str(members[i], "source")}, {"copy_of", get_str(members[i], "copy_of")},
+        g["copies"].push_back({{"article", json_string(members[i], "id")}, {"title", json_string(members[i], "title")},
+                               {"source", json_string(members[i], "source")}, {"copy_of", json_string(members[i], "copy_of")},
                                {"similarity", members[i].value("similarity", 1.0)}});
       out << g.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {
-      out << get_str(first, "id") << "  " << get_str(first, "title") << "\n  " << get_str(first, "source") << '\n';
+      out << json_string(first, "id") << "  " << json_string(first, "title") << "\n  " << json_string(first, "source") << '\n';
       for (size_t i = 1; i < members.size(); ++i)
-        out << fmt::format("  = {} ({}, similarity {:.2f})\n", get_str(members[i], "source"), get_str(members[i], "id"),
+        out << fmt::format("  = {} ({}, similarity {:.2f})\n", json_string(members[i], "source"), json_string(members[i], "id"),
                            members[i].value("similarity", 1.0));
     }
   }

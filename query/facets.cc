@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "query/article_store.h"
+#include "query/json_fields.h"
 #include "common/dates.h"
 #include "common/schema.h"
 #include "query/story_groups.h"
@@ -112,9 +113,7 @@ std::string next_key(const std::string& key, const std::string& unit) {
 std::string article_category(const Xapian::Database& db, const std::string& key) {
   const auto doc = article_docid(db, key);
   if (!doc) return {};
-  auto j = nlohmann::json::parse(db.get_document(*doc).get_data(), nullptr, false);
-  auto c = j.is_object() ? j.find("category") : j.end();
-  return j.is_object() && c != j.end() && c->is_string() ? c->get<std::string>() : std::string();
+  return json_string(nlohmann::json::parse(db.get_document(*doc).get_data(), nullptr, false), "category");
 }
 
 // Categories have no value slot (schema: a free-text field): the matches are counted per

@@ -15,6 +15,7 @@
 #include "query/ranking/stopwords.h"
 #include "query/recency.h"
 #include "common/url.h"
+#include "common/ascii.h"
 
 namespace newsindex {
 
@@ -41,7 +42,7 @@ size_t quote_at(std::string_view s, size_t i) {
   return 0;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool is_space(char c) { return is_ascii_space(c); }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::vector<Lexeme> lex(std::string_view s) {

@@ -8,6 +8,7 @@
 #include "common/schema.h"
 #include "query/story_groups.h"
 #include "common/terms.h"
+#include "query/json_fields.h"
 
 namespace newsindex {
 
@@ -23,11 +24,6 @@ Xapian::Query kind_filter(bool articles) {
 
 Xapian::Query with_filter(Xapian::Query kind, const ParsedQuery& q) {
   return q.filter.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND, kind, q.filter);
-}
-
-std::string str_or_empty(const nlohmann::json& j, const char* k) {
-  auto it = j.find(k);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 void set_order(Xapian::Enquire& enq, const SearchOptions& o) {
@@ -50,13 +46,13 @@ void set_order(Xapian::Enquire& enq, const SearchOptions& o) {
 void fill_from_data(Hit& h, const Xapian::Document& doc) {
   auto d = nlohmann::json::parse(doc.get_data(), nullptr, false);
   if (!d.is_object()) return;
-  h.text = str_or_empty(d, data_keys::kText);
+  h.text = json_string(d, data_keys::kText);
   if (d.contains(data_keys::kPassage)) h.passage = d[data_keys::kPassage].get<uint32_t>();
-  if (d.contains(data_keys::kSection)) h.section = str_or_empty(d, data_keys::kSection);
+  if (d.contains(data_keys::kSection)) h.section = json_string(d, data_keys::kSection);
   h.caption = d.value(data_keys::kCaption, false);
   if (h.type == "link") {
-    h.url = str_or_empty(d, data_keys::kUrl);
-    if (d.contains(data_keys::kLinkDate)) h.link_date = str_or_empty(d, data_keys::kLinkDate);
+    h.url = json_string(d, data_keys::kUrl);
+    if (d.contains(data_keys::kLinkDate)) h.link_date = json_string(d, data_keys::kLinkDate);
   }
 }
 
@@ -123,19 +119,19 @@ const std::string& Searcher::article_data(const std::string& key) {
 void Searcher::name_article(Hit& h) {
   if (h.article.size() <= schema::kArticleKeyBytes) return;  // a short id is its own key
   auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
-  if (std::string id = j.is_object() ? str_or_empty(j, "id") : std::string(); !id.empty()) h.article = std::move(id);
+  if (std::string id = j.is_object() ? json_string(j, "id") : std::string(); !id.empty()) h.article = std::move(id);
 }
 
 void Searcher::fill_article(Hit& h) {
   auto j = nlohmann::json::parse(article_data(h.article), nullptr, false);
   if (!j.is_object()) return;
-  const std::string story = story_key(h.article, str_or_empty(j, "story"));
-  if (std::string id = str_or_empty(j, "id"); !id.empty()) h.article = std::move(id);
-  h.title = str_or_empty(j, "title");
+  const std::string story = story_key(h.article, json_string(j, "story"));
+  if (std::string id = json_string(j, "id"); !id.empty()) h.article = std::move(id);
+  h.title = json_string(j, "title");
   if (auto d = j.find("date"); d != j.end() && d->is_string()) h.date = d->get<std::string>();
-  h.url = str_or_empty(j, "url");
-  h.source = str_or_empty(j, "source");
-  h.category = str_or_empty(j, "category");
+  h.url = json_string(j, "url");
+  h.source = json_string(j, "source");
+  h.category = json_string(j, "category");
   h.sources = story_sources(db_, story, h.source);
 }
 

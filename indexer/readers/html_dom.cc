@@ -224,11 +224,5 @@ std::string text_content(const GumboNode* node) {
   return collapse_whitespace(raw);
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 }  // namespace newsindex::html

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/ascii.h"  // ascii_lower, for tag and attribute names
+
 namespace newsindex::html {
 
 // Owns a gumbo parse. gumbo's nodes point into the input, so the text lives as long as they do.
@@ -45,8 +47,6 @@ bool is_blank(std::string_view text);
 
 // All descendant text, whitespace collapsed.
 std::string text_content(const GumboNode* node);
-
-std::string ascii_lower(std::string_view s);
 
 // Pre-order walk with a post-order callback: `enter(node)` returns whether to descend (and
 // later call `leave(node)`).

@@ -13,6 +13,7 @@
 #include "common/dates.h"
 #include "indexer/readers/html_dom.h"
 #include "common/url.h"
+#include "common/ascii.h"
 
 namespace newsindex::html {
 namespace {
@@ -534,13 +535,6 @@ std::string pick_category(const Candidates& c, const std::vector<const json*>& l
     }
   }
   return section;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
 }
 
 size_t word_count(std::string_view s) {

@@ -61,7 +61,7 @@ std::string charset_in_tag(std::string_view tag) {
 bool looks_like_html_fragment(std::string_view text) {
   static constexpr std::array<std::string_view, 14> kTags = {"<p>", "<p ", "</p>", "<br", "<div", "</div>", "</a>",
                                                              "<li>", "<h2", "<h3", "<strong>", "<em>", "<b>", "<blockquote"};
-  const std::string low = html::ascii_lower(text.substr(0, 1 << 16));
+  const std::string low = ascii_lower(text.substr(0, 1 << 16));
   for (std::string_view t : kTags)
     if (low.find(t) != std::string::npos) return true;
   return false;
@@ -100,7 +100,7 @@ std::string decode_html_entities(std::string_view text) {
 }
 
 std::string declared_html_charset(std::string_view bytes) {
-  std::string head = html::ascii_lower(bytes.substr(0, 4096));
+  std::string head = ascii_lower(bytes.substr(0, 4096));
   size_t pos = 0;
   while ((pos = head.find("<meta", pos)) != std::string::npos) {
     size_t end = head.find('>', pos);

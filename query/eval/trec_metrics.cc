@@ -1,6 +1,7 @@
 // TREC qrels/run parsing and the five ranking measures; conventions follow trec_eval 9.x
 // (form_res_rels.c, m_ndcg_cut.c, m_map.c, m_P.c, m_recall.c, m_recip_rank.c).
 #include "query/eval/trec_metrics.h"
+#include "common/ascii.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -18,10 +19,6 @@
 
 namespace newsindex::eval {
 namespace {
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
 
 [[noreturn]] void fail(std::string_view name, std::size_t line, const std::string& what) {
   throw std::runtime_error(fmt::format("{}:{}: {}", name, line, what));
