@@ -20,8 +20,10 @@ int main(int argc, char** argv) {
   std::string db, format = "auto";
   std::vector<std::string> paths;
   app.add_option("--db", db, "Database path (default: $NEWSINDEX_DB, else ./newsindex.db)");
-  app.add_option("--input-format", format, "Force the input format instead of detecting it")
-      ->check(CLI::IsMember({"auto", "news", "jsonl", "text", "html"}));
+  std::string names;
+  for (const auto& n : format_names()) names += (names.empty() ? "" : ", ") + n;
+  app.add_option("--input-format", format, "Force the input format instead of detecting it: " + names)
+      ->check(CLI::IsMember(format_names()));
   app.add_option("--language", o.build.language,
                  "Stemming language for all articles (BCP 47 or Xapian name; default: the article's, else English)");
   app.add_option("--include", o.walk.include, "Only index files whose name or path matches this glob (repeatable)")
