@@ -126,7 +126,7 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
       auto j = nlohmann::json::parse(article_json(h.article), nullptr, false);
       url = j.is_object() ? json_string(j, "url") : std::string();
       const std::string story = j.is_object() ? json_string(j, "story") : std::string();
-      h.sources = story_sources(db_, story.empty() ? schema::article_key(h.article) : story, h.source);
+      h.sources = story_sources(db_, story_key(schema::article_key(h.article), story), h.source);
     }
     size_t n = 0;
     const std::string self = schema::article_key(h.article);
