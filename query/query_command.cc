@@ -35,7 +35,7 @@ uint64_t dir_size(const std::string& path) {
   return total;
 }
 
-void print_stats(const Xapian::Database& db, const std::string& path, std::ostream& out) {
+void print_stats(const Xapian::Database& db, const Xapian::Database& meta, const std::string& path, std::ostream& out) {
   auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::term("type", schema::kind_name(k))); };
   size_t terms = 0;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++terms;
@@ -58,7 +58,7 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
   j["links"] = kind_count(schema::Kind::Link);
   j["sources"] = kind_count(schema::Kind::Source);
   j["documents"] = db.get_doccount();
-  j["languages"] = index_languages(db);
+  j["languages"] = index_languages(meta);
   j["terms"] = terms;
   j["size_bytes"] = dir_size(path);
   out << j.dump() << '\n';
@@ -162,15 +162,16 @@ struct QueryOutcome {
 // threads, so each --batch worker has its own.
 class QuerySession {
  public:
-  QuerySession(const QueryCommand& cmd, Xapian::Database db)
-      : cmd_(cmd), db_(std::move(db)), searcher_(db_, analyzer_), store_(db_) {
+  QuerySession(const QueryCommand& cmd, Xapian::Database db, Xapian::Database meta)
+      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), searcher_(db_, analyzer_), store_(db_) {
+    searcher_.set_metadata(meta_);
     qo_ = cmd.parse;
     if (qo_.language.empty()) {
-      qo_.language = default_query_language(db_);
-      for (auto& l : index_languages(db_))
+      qo_.language = default_query_language(meta_);
+      for (auto& l : index_languages(meta_))
         if (l != qo_.language) qo_.other_languages.push_back(std::move(l));
     }
-    qo_.synonyms = &db_;
+    qo_.synonyms = &meta_;
     qo_.today = cmd.now;
     so_ = cmd.search;
     so_.need_text = cmd.format != OutputFormat::Trec || !cmd.output.empty();
@@ -194,6 +195,7 @@ class QuerySession {
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 2) throw;
         db_.reopen();
+        meta_.reopen();
         searcher_.reopened();
       }
     }
@@ -253,6 +255,7 @@ class QuerySession {
 
   const QueryCommand& cmd_;
   Xapian::Database db_;
+  Xapian::Database meta_;  // metadata and synonyms (open_metadata)
   Analyzer analyzer_;
   Searcher searcher_;
   ArticleStore store_;
@@ -272,14 +275,15 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   // A file is mapped only once read a few queries' worth, so a single query still reads with
   // pread (a fresh mapping's page faults made it a third slower) and a batch maps.
   Xapian::Database db = open_for_reading(cmd.db);
+  const Xapian::Database meta = open_metadata(cmd.db, db);
   if (cmd.stats) {
-    print_stats(db, cmd.db, out);
+    print_stats(db, meta, cmd.db, out);
     return 0;
   }
   if (!cmd.show.empty()) return show_article(cmd, db, out, err);
   if (cmd.duplicates) return print_duplicate_groups(db, cmd.format == OutputFormat::Json, out) ? 0 : 1;
   std::vector<std::unique_ptr<QuerySession>> sessions;
-  sessions.push_back(std::make_unique<QuerySession>(cmd, db));
+  sessions.push_back(std::make_unique<QuerySession>(cmd, db, meta));
   PrintOptions po = cmd.print;
   po.batch = cmd.batch;
   po.articles = sessions[0]->search_options().articles;
@@ -317,7 +321,8 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     emit(o);
   } else {
     for (size_t w = 1; w < workers; ++w) {
-      sessions.push_back(std::make_unique<QuerySession>(cmd, open_for_reading(cmd.db)));
+      Xapian::Database more = open_for_reading(cmd.db);
+      sessions.push_back(std::make_unique<QuerySession>(cmd, more, open_metadata(cmd.db, more)));
       sessions.back()->set_links_filter(links_filter);
     }
     // Lines are read a group at a time, so memory stays bounded on an endless stdin and the

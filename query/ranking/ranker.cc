@@ -14,11 +14,11 @@
 
 namespace newsindex {
 
-Ranker::Ranker(const Xapian::Database& db) : db_(db), term_freqs_(db_) {}
+Ranker::Ranker(const Xapian::Database& db) : db_(db), meta_(db), term_freqs_(db_) {}
 
 const KindLengths& Ranker::lengths() {
   if (!have_lengths_) {
-    lengths_ = kind_lengths(db_);
+    lengths_ = kind_lengths(db_, meta_);
     have_lengths_ = true;
   }
   return lengths_;
@@ -134,7 +134,7 @@ std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, cons
   const auto n = static_cast<Xapian::doccount>(docs.size());
   Xapian::Enquire enq(db_);
   enq.set_weighting_scheme(weight);
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(std::move(docs))));
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(db_, docs)));
   Xapian::MSet m = enq.get_mset(0, n);
   for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, it.get_weight());
   return out;
