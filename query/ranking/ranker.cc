@@ -14,7 +14,23 @@
 
 namespace newsindex {
 
-Ranker::Ranker(const Xapian::Database& db) : db_(db), meta_(db), term_freqs_(db_) {}
+namespace {
+
+bool one_database(const Xapian::Database& db) {
+  try {
+    db.get_revision();
+    return true;
+  } catch (const Xapian::InvalidOperationError&) {  // "requires exactly one subdatabase"
+    return false;
+  } catch (const Xapian::UnimplementedError&) {  // a remote database
+    return false;
+  }
+}
+
+}  // namespace
+
+Ranker::Ranker(const Xapian::Database& db)
+    : db_(db), meta_(db), single_database_(one_database(db_)), term_freqs_(db_) {}
 
 const KindLengths& Ranker::lengths() {
   if (!have_lengths_) {
@@ -158,7 +174,8 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const std::string passage_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Passage));
   const std::string article_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
   std::unique_ptr<TermlistPrefetch> prefetch;
-  if (rerank && o.feedback.active() && second_reader_) {
+  // A combined database (shards) has no one revision to hold the helper's handle to: it reads alone.
+  if (rerank && o.feedback.active() && second_reader_ && single_database_) {
     try {
       prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
     } catch (const std::system_error&) {

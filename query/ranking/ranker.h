@@ -115,6 +115,7 @@ class Ranker {
                                           std::vector<Xapian::docid> docs);
   Xapian::Database db_;
   Xapian::Database meta_;
+  bool single_database_;  // not a combination of shards
   DatabaseOpener second_reader_;
   bool have_lengths_ = false;
   KindLengths lengths_;

@@ -48,6 +48,14 @@ for mode in articles passages passages-uncapped; do
   # An uncapped passage run names an article several times: not a run to judge.
   [[ $mode == passages-uncapped ]] || check "$mode: same nDCG@10" same_ndcg "one.$mode" "three.$mode"
 done
+single() {  # single DB: the first topics one query at a time, re-ranking on two threads where it can
+  head -n 5 "$TOPICS" | while IFS=$'\t' read -r qid text; do
+    "$BIN/newsquery" --db "$1" --jobs 2 --plain --format trec "$text" | sed "s/^1 /$qid /" || [[ $? == 1 ]]
+  done > "$TMP/$2"
+}
+check "single queries run" single "$ONE" one.single
+check "single queries on shards run" single "$THREE" three.single
+check "single queries: same ranking" same_ranking one.single three.single
 for what in "--facet type" "--facet year" "--count" "--count --articles"; do
   # shellcheck disable=SC2086
   check "$what: identical" diff <("$BIN/newsquery" --db "$ONE" --batch $what < "$TOPICS" 2>&1) \
