@@ -49,15 +49,69 @@ Xapian::Database open_meta(const std::string& path) {
   }
 }
 
+// One stub line: "glass DIR", "auto DIR", "remote HOST:PORT" or "remote :PROGRAM ARGS...".
+Xapian::Database open_shard(const std::string& path, const std::string& line, double remote_timeout) {
+  const size_t space = line.find_first_of(" \t");
+  const std::string type = line.substr(0, space);
+  const std::string rest = space == std::string::npos ? "" : line.substr(line.find_first_not_of(" \t", space));
+  if (type != "remote") {
+    const std::string dir = shards::local_shard_dir(path, line);
+    if (dir.empty()) throw DatabaseError(fmt::format("{}: stub line \"{}\": not glass DIR, auto DIR or remote", printable_name(path), line));
+    return Xapian::Database(dir);
+  }
+  const auto ms = static_cast<unsigned>(remote_timeout > 0 ? remote_timeout * 1000 : 10000);
+  if (!rest.empty() && rest[0] == ':') {
+    const size_t args = rest.find(' ');
+    return Xapian::Remote::open(rest.substr(1, args == std::string::npos ? std::string::npos : args - 1),
+                                args == std::string::npos ? "" : rest.substr(args + 1), ms);
+  }
+  const size_t colon = rest.rfind(':');
+  if (colon == std::string::npos) throw DatabaseError(fmt::format("{}: stub line \"{}\": not remote HOST:PORT", printable_name(path), line));
+  return Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(std::stoul(rest.substr(colon + 1))), ms, ms);
+}
+
+std::string shard_failure(size_t i, const std::string& line, const Xapian::Error& e) {
+  return fmt::format("shard {} ({}) does not answer: {}", i, line, e.get_msg().empty() ? e.get_type() : e.get_msg());
+}
+
+Xapian::Database open_shards(const std::string& path, double remote_timeout) {
+  Xapian::Database all;
+  const std::vector<std::string> lines = shards::stub_lines(path);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    try {
+      all.add_database(open_shard(path, lines[i], remote_timeout));
+    } catch (const Xapian::NetworkError& e) {
+      throw DatabaseError(fmt::format("{}: {}", printable_name(path), shard_failure(i, lines[i], e)));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw DatabaseError(fmt::format("{}: shard {} ({}): {}", printable_name(path), i, lines[i], e.get_msg()));
+    }
+  }
+  return all;
+}
+
 }  // namespace
 
-Xapian::Database open_for_reading(const std::string& path) {
+std::string unreachable_shard(const std::string& path, double remote_timeout) {
+  if (!shards::is_sharded(path)) return "";
+  const std::vector<std::string> lines = shards::stub_lines(path);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    try {
+      Xapian::Database db = open_shard(path, lines[i], remote_timeout);
+      db.get_doccount();
+    } catch (const Xapian::NetworkError& e) {
+      return shard_failure(i, lines[i], e);
+    }
+  }
+  return "";
+}
+
+Xapian::Database open_for_reading(const std::string& path, double remote_timeout) {
   if (!std::filesystem::exists(path))
     throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", printable_name(path), printable_name(path)));
   try {
     if (shards::is_sharded(path)) {
       check_schema_version(open_meta(path), path);
-      return Xapian::Database(shards::stub_path(path));
+      return open_shards(path, remote_timeout);
     }
     Xapian::Database db(path);
     check_schema_version(db, path);

@@ -11,7 +11,12 @@ namespace newsindex {
 // Opens a database for reading, checking it exists and has our schema version. A sharded index
 // (common/shard_layout.h) opens as the combination of its shards, whose documents and docids are
 // those of one database.
-Xapian::Database open_for_reading(const std::string& path);
+// A remote shard (a `remote` stub line) has `remote_timeout` seconds to connect and to answer
+// each request (0: Xapian's default, 10 s); one that does not is named in the DatabaseError.
+Xapian::Database open_for_reading(const std::string& path, double remote_timeout = 0);
+// After a Xapian::NetworkError: "shard N (STUB LINE): why" for the first shard of `path` that
+// does not answer within `remote_timeout`, or "" when every shard answers (or `path` has none).
+std::string unreachable_shard(const std::string& path, double remote_timeout);
 // Where the index's metadata and synonyms are read: meta/ of a sharded index (a combined
 // Database would give shard 0's only), else `db`, the database opened from `path`.
 Xapian::Database open_metadata(const std::string& path, const Xapian::Database& db);

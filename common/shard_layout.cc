@@ -36,15 +36,18 @@ std::vector<std::string> stub_lines(const std::string& path) {
   return out;
 }
 
+std::string local_shard_dir(const std::string& path, const std::string& line) {
+  std::istringstream words(line);
+  std::string type, name;
+  words >> type >> name;
+  if ((type != "glass" && type != "auto") || name.empty()) return "";
+  return fs::path(name).is_absolute() ? name : (fs::path(path) / name).string();
+}
+
 std::vector<std::string> local_shards(const std::string& path) {
   std::vector<std::string> out;
-  for (const std::string& line : stub_lines(path)) {
-    std::istringstream words(line);
-    std::string type, name;
-    words >> type >> name;
-    if ((type == "glass" || type == "auto") && !name.empty())
-      out.push_back(fs::path(name).is_absolute() ? name : (fs::path(path) / name).string());
-  }
+  for (const std::string& line : stub_lines(path))
+    if (std::string dir = local_shard_dir(path, line); !dir.empty()) out.push_back(std::move(dir));
   return out;
 }
 

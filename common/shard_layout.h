@@ -18,6 +18,8 @@ std::string shard_name(size_t i);
 // The stub's lines that name local shards ("glass shard-00", "auto shard-01"), as paths under
 // `path`, in stub order; remote lines are left out.
 std::vector<std::string> local_shards(const std::string& path);
+// The directory a local stub line ("glass shard-00") names, as a path under `path`.
+std::string local_shard_dir(const std::string& path, const std::string& line);
 // The stub's lines, blank lines and comments left out (for naming a failing shard).
 std::vector<std::string> stub_lines(const std::string& path);
 // Creates a new sharded index with `count` empty shards and a meta database holding the schema

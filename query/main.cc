@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "common/cli_format.h"
+#include "common/database.h"
 #include "common/db_path.h"
 #include "common/errors.h"
 #include "query/mapped_reads.h"
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
   app.add_flag("--plain", cmd.parse.plain, "Natural-language query: no operators or syntax");
   app.add_flag("--and", cmd.parse.default_and, "Words without an operator must all match (default: any, ranked)");
   app.add_flag("--batch", cmd.batch, "Queries from stdin, one per line, optionally QID<TAB>query");
+  app.add_option("--timeout", cmd.timeout,
+                 "Seconds a remote shard (a view's \"remote\" stub line) has to connect and answer (default 10)")
+      ->check(CLI::PositiveNumber);
   app.add_option("-j,--jobs", cmd.jobs, "Threads (default: one per core). --batch: queries answered at once, output still in input order; one query: its re-ranking reads on two threads when N > 1")
       ->check(CLI::Range(1, 256));
   app.add_flag("--mmap,!--no-mmap", cmd.mapped_reads,
@@ -192,6 +196,10 @@ int main(int argc, char** argv) {
     std::cerr << "newsquery: " << e.what() << '\n';
   } catch (const Xapian::WildcardError& e) {
     std::cerr << "newsquery: " << wildcard_error_line(e, cmd.parse.max_wildcard) << '\n';
+  } catch (const Xapian::NetworkError& e) {
+    // A remote shard died or stalled during the query: name it (the error does not).
+    const std::string shard = unreachable_shard(cmd.db, cmd.timeout);
+    std::cerr << "newsquery: " << printable_name(cmd.db) << ": " << (shard.empty() ? e.get_description() : shard) << '\n';
   } catch (const Xapian::DatabaseLockError& e) {
     std::cerr << "newsquery: " << printable_name(cmd.db) << ": " << e.get_description() << '\n';
   } catch (const Xapian::Error& e) {

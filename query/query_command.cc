@@ -291,7 +291,7 @@ struct BatchLine {
 int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& out, std::ostream& err) {
   // A file is mapped only once read a few queries' worth, so a single query still reads with
   // pread (a fresh mapping's page faults made it a third slower) and a batch maps.
-  Xapian::Database db = open_for_reading(cmd.db);
+  Xapian::Database db = open_for_reading(cmd.db, cmd.timeout);
   const Xapian::Database meta = open_metadata(cmd.db, db);
   if (cmd.stats) {
     print_stats(db, meta, cmd.db, *make_json_sprinter(out));
@@ -333,12 +333,12 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   const size_t workers = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!cmd.batch) {
     // One query, several cores: its re-ranking reads termlists on two threads.
-    if (workers > 1) sessions[0]->searcher().set_second_reader([&cmd] { return open_for_reading(cmd.db); });
+    if (workers > 1) sessions[0]->searcher().set_second_reader([&cmd] { return open_for_reading(cmd.db, cmd.timeout); });
     QueryOutcome o = sessions[0]->run("1", cmd.query, &err);
     emit(o);
   } else {
     for (size_t w = 1; w < workers; ++w) {
-      Xapian::Database more = open_for_reading(cmd.db);
+      Xapian::Database more = open_for_reading(cmd.db, cmd.timeout);
       sessions.push_back(std::make_unique<QuerySession>(cmd, more, open_metadata(cmd.db, more)));
       sessions.back()->set_links_filter(links_filter);
     }

@@ -16,6 +16,7 @@ inline constexpr int kOutputFormatVersion = 2;
 
 struct QueryCommand {
   std::string db;
+  double timeout = 0;          // --timeout: seconds a remote shard has to answer (0: Xapian's 10)
   std::string query;           // words joined by spaces
   OutputFormat format = OutputFormat::Text;
   PrintOptions print;
