@@ -53,13 +53,13 @@ ReadResult one_article(std::string_view bytes, const std::string& source) {
 
 constexpr std::array kReaders{
     ReaderEntry{Format::Jsonl, "jsonl", {"jsonl", "ndjson", "json", ""}, json_object_first, nullptr, jsonl_source,
-                true, false},
+                true, false, true},
     ReaderEntry{Format::Html, "html", {"html", "htm", "xhtml", "shtml"}, markup_first, nullptr,
-                one_article<read_html>, false, true},
+                one_article<read_html>, false, true, false},
     ReaderEntry{Format::News, "news", {"", "", "", ""}, nullptr, looks_like_news_text, one_article<read_news_text>,
-                false, false},
+                false, false, false},
     ReaderEntry{Format::Text, "text", {"txt", "text", "md", ""}, nullptr, nullptr, one_article<read_plain_text>,
-                false, false},
+                false, false, false},
 };
 
 }  // namespace
