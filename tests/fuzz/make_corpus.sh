@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${1:?usage: make_corpus.sh OUT}"
 fixtures="$root/tests/fixtures"
-targets=(news_text html jsonl plain_text url text_decode analyzer query)
+read -r -a targets < <(sed -n 's/^set(NEWSINDEX_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/fuzz/CMakeLists.txt")
 for t in "${targets[@]}"; do rm -rf "${out:?}/$t"; mkdir -p "$out/$t"; done
 seed=("$root"/corpus/*.txt)
 
