@@ -13,7 +13,7 @@
 
 namespace newsindex {
 
-enum class Format { Auto, News, Jsonl, Text, Html };
+enum class Format { Auto, News, Jsonl, Text, Html, Feed };
 
 struct ReadResult {
   std::vector<Article> articles;
