@@ -7,12 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "common/structured_printer.h"
 #include "query/hit.h"
 
 namespace newsindex {
 
 enum class OutputFormat { Text, Json, Tsv, Trec };
 std::optional<OutputFormat> output_format_from_name(std::string_view name);
+// The backend of the outputs that are not hits (facets, the histogram, --show, --duplicates):
+// JSON for json; text for the others, as TSV and TREC describe hits only.
+StructuredFormat structured_format(OutputFormat f);
 
 struct PrintOptions {
   bool color = false;        // ANSI colour (text only)
@@ -38,7 +42,7 @@ std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const P
 // The JSON object of one hit (the JSON Lines contract); shared by tests and --show.
 std::string hit_to_json(const Hit& h, bool with_qid);
 
-// TSV field order (documented in README.md). New fields are appended (format version 2: category).
+// TSV field order (documented in docs/output.md). New fields are appended (format version 2: category).
 inline constexpr std::string_view kTsvFields =
     "rank\tscore\ttype\tarticle\tpassage\tdate\ttitle\tsection\turl\tsource\ttext\tmatches\tcategory";
 
