@@ -36,7 +36,7 @@ uint64_t dir_size(const std::string& path) {
 }
 
 void print_stats(const Xapian::Database& db, const std::string& path, std::ostream& out) {
-  auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::term("type", schema::kind_name(k))); };
+  auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::kind_term(k)); };
   size_t terms = 0;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++terms;
   nlohmann::ordered_json j;
@@ -44,11 +44,11 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
   j["format_version"] = kOutputFormatVersion;
   j["db"] = path;
   // Copies of a story are articles of their own, each with a story term (schema: story).
-  const std::string story_prefix = schema::term("story", "");
+  const std::string story_prefix = schema::term(schema::FieldId::Story, "");
   size_t copies = 0, orphaned = 0;  // orphaned: stories whose first article was removed
   for (auto t = db.allterms_begin(story_prefix); t != db.allterms_end(story_prefix); ++t) {
     copies += t.get_termfreq();
-    orphaned += db.get_termfreq(schema::term("uid", (*t).substr(story_prefix.size()))) == 0;
+    orphaned += db.get_termfreq(schema::term(schema::FieldId::Uid, (*t).substr(story_prefix.size()))) == 0;
   }
   const size_t articles = kind_count(schema::Kind::Article);
   j["articles"] = articles;
@@ -293,7 +293,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
       if (j.is_object() && j.contains("url") && j["url"].is_string()) url = j["url"].get<std::string>();
     }
     if (url.empty()) throw QueryError("--links-to needs a URL or the id of an indexed article with a URL", 0);
-    links_filter = Xapian::Query(schema::term("linkto", url));
+    links_filter = Xapian::Query(schema::term(schema::FieldId::LinkTo, url));
   }
   sessions[0]->set_links_filter(links_filter);
   printer->begin();
