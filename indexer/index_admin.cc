@@ -1,7 +1,6 @@
 #include "indexer/index_admin.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -68,7 +67,7 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
   return r;
 }
 
-void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, bool json, std::ostream& out) {
+void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, StructuredPrinter& out) {
   std::vector<std::string> wanted;
   for (const auto& p : paths) wanted.push_back(canonical_path(p));
   auto listed = [&](const std::string& source) {
@@ -79,15 +78,28 @@ void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, b
   };
   for (const SourceRecord& s : w.sources()) {
     if (!listed(s.path)) continue;
-    if (json) {
-      nlohmann::ordered_json j{{"source", s.path},     {"articles", s.articles}, {"passages", s.passages},
-                               {"links", s.links},     {"bytes", s.size},        {"indexed_at", s.indexed_at},
-                               {"complete", !s.hash.empty()}};
-      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    if (out.is_text()) {
+      out.string(fmt::format("{:>6} articles {:>7} passages  {}  {}{}", s.articles, s.passages, s.indexed_at, s.path,
+                             s.hash.empty() ? "  (had rejected parts)" : ""));
     } else {
-      out << fmt::format("{:>6} articles {:>7} passages  {}  {}{}\n", s.articles, s.passages, s.indexed_at, s.path,
-                         s.hash.empty() ? "  (had rejected parts)" : "");
+      out.begin_map();
+      out.map_key("source");
+      out.string(s.path);
+      out.map_key("articles");
+      out.integer(s.articles);
+      out.map_key("passages");
+      out.integer(s.passages);
+      out.map_key("links");
+      out.integer(s.links);
+      out.map_key("bytes");
+      out.integer(s.size);
+      out.map_key("indexed_at");
+      out.string(s.indexed_at);
+      out.map_key("complete");
+      out.boolean(!s.hash.empty());
+      out.end();
     }
+    out.separator();
   }
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/structured_printer.h"
 #include "indexer/index_writer.h"
 
 namespace newsindex {
@@ -17,9 +18,9 @@ struct RemoveResult {
 // id / URL. A target found nowhere is named on `err` and counted in not_found.
 RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targets, std::ostream& err);
 
-// The recorded sources with their article counts and last indexed time (JSON Lines with json):
-// all of them, or those that are or lie under one of `paths`.
-void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, bool json, std::ostream& out);
+// The recorded sources with their article counts and last indexed time, a record each: all of
+// them, or those that are or lie under one of `paths`.
+void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, StructuredPrinter& out);
 
 struct CompactResult {
   uint64_t before_bytes = 0, after_bytes = 0;

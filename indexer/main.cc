@@ -66,11 +66,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("newsindex ") + NEWSINDEX_VERSION + " (schema " +
                                         std::to_string(schema::kSchemaVersion) + ")");
   bool remove = false, list = false, compact = false;
-  std::string out_format = "text";
+  std::string list_format = "text";
   app.add_flag("--remove", remove, "Remove the given sources (files, directories) or article ids from the index");
   app.add_flag("--list", list, "List indexed sources (all, or those under the given paths) with their counts and last indexed time");
   app.add_flag("--compact", compact, "Compact the database (Xapian compaction), reporting size before and after");
-  app.add_option("--format", out_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--format", list_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
   app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
   use_help_formatter(app);
   try {
@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
       }
       if (list) {
         IndexWriter w(o.db, o.writer);
-        list_sources(w, paths, out_format == "json", std::cout);
+        auto printer = make_structured_printer(*structured_format_from_name(list_format), std::cout);
+        list_sources(w, paths, *printer);
       }
       return status;
     }

@@ -1,9 +1,7 @@
 #include "query/article_store.h"
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <ostream>
 #include <set>
 
 #include "common/data_keys.h"
@@ -144,39 +142,6 @@ void ArticleStore::enrich(Hit& h, uint32_t before, uint32_t after) const {
   }
 }
 
-size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out) {
-  // Each story with copies has a story term on its copies' article records.
-  const std::string prefix = schema::term(schema::FieldId::Story, "");
-  size_t groups = 0;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    const std::string key = (*t).substr(prefix.size());
-    std::vector<nlohmann::json> members;
-    if (auto root = article_docid(db, key)) members.push_back(nlohmann::json::parse(db.get_document(*root).get_data(), nullptr, false));
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
-      members.push_back(nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false));
-    std::erase_if(members, [](const nlohmann::json& j) { return !j.is_object(); });
-    if (members.size() < 2) continue;  // the others of the story were removed
-    ++groups;
-    const nlohmann::json& first = members.front();
-    if (json) {
-      nlohmann::ordered_json g{{"story", key}, {"article", json_string(first, "id")}, {"title", json_string(first, "title")},
-                               {"source", json_string(first, "source")}};
-      g["copies"] = nlohmann::ordered_json::array();
-      for (size_t i = 1; i < members.size(); ++i)
-        g["copies"].push_back({{"article", json_string(members[i], "id")}, {"title", json_string(members[i], "title")},
-                               {"source", json_string(members[i], "source")}, {"copy_of", json_string(members[i], "copy_of")},
-                               {"similarity", members[i].value("similarity", 1.0)}});
-      out << g.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    } else {
-      out << json_string(first, "id") << "  " << json_string(first, "title") << "\n  " << json_string(first, "source") << '\n';
-      for (size_t i = 1; i < members.size(); ++i)
-        out << fmt::format("  = {} ({}, similarity {:.2f})\n", json_string(members[i], "source"), json_string(members[i], "id"),
-                           members[i].value("similarity", 1.0));
-    }
-  }
-  return groups;
-}
-
 std::vector<Heading> headings_of(const std::vector<StoredPassage>& passages, std::optional<uint32_t> only) {
   std::vector<Heading> out;
   std::string section;
@@ -188,52 +153,6 @@ std::vector<Heading> headings_of(const std::vector<StoredPassage>& passages, std
     out.push_back({p.section, p.ordinal});
   }
   return out;
-}
-
-void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,
-                   std::ostream& out) {
-  auto meta = nlohmann::ordered_json::parse(store.article_json(id), nullptr, false);
-  auto passages = store.passages(id);
-  auto links = store.links(id);
-  if (json) {
-    nlohmann::ordered_json j = meta.is_object() ? meta : nlohmann::ordered_json::object();
-    j["type"] = "article";
-    j["article"] = id;
-    j["passages"] = nlohmann::ordered_json::array();
-    // Each heading with the passage it stands above, in order: with the passages, the article whole.
-    j["headings"] = nlohmann::ordered_json::array();
-    for (const auto& h : headings_of(passages, jump)) j["headings"].push_back({{"text", h.text}, {"passage", h.passage}});
-    for (const auto& p : passages) {
-      if (jump && p.ordinal != *jump) continue;
-      nlohmann::ordered_json pj{{"passage", p.ordinal}, {"section", p.section.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.section)},
-                                {"caption", p.caption}, {"text", p.text}};
-      j["passages"].push_back(pj);
-    }
-    j["links"] = nlohmann::ordered_json::array();
-    for (const auto& l : links) {
-      nlohmann::ordered_json lj{{"url", l.url}, {"text", l.text}, {"passage", l.passage}};
-      lj["link_date"] = l.link_date ? nlohmann::ordered_json(*l.link_date) : nlohmann::ordered_json(nullptr);
-      lj["target_article"] = l.target_article ? nlohmann::ordered_json(*l.target_article) : nlohmann::ordered_json(nullptr);
-      j["links"].push_back(lj);
-    }
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    return;
-  }
-  auto str = [&](const char* k) { return meta.is_object() && meta.contains(k) && meta[k].is_string() ? meta[k].get<std::string>() : std::string(); };
-  out << str("title") << '\n';
-  if (!str("date").empty()) out << str("date") << '\n';
-  if (!str("url").empty()) out << str("url") << '\n';
-  if (!str("author").empty()) out << "by " << str("author") << '\n';
-  out << "source: " << str("source") << '\n';
-  const std::vector<Heading> headings = headings_of(passages, jump);
-  auto heading = headings.begin();
-  for (const auto& p : passages) {
-    if (jump && p.ordinal != *jump) continue;
-    for (; heading != headings.end() && heading->passage == p.ordinal; ++heading) out << "\n## " << heading->text << '\n';
-    out << fmt::format("\n[{}]{} {}\n", p.ordinal, p.caption ? " (caption)" : "", p.text);
-    for (const auto& l : links)
-      if (l.passage == p.ordinal) out << fmt::format("    → {} <{}>\n", l.text, l.url);
-  }
 }
 
 }  // namespace newsindex

@@ -51,11 +51,6 @@ class ArticleStore {
   Xapian::Database db_;
 };
 
-// Prints every story that has copies: the article it began with (when still indexed) and its
-// copies, each with its source.
-// Returns the number of groups.
-size_t print_duplicate_groups(const Xapian::Database& db, bool json, std::ostream& out);
-
 // A heading of the article body and the passage it stands above (the first of its section).
 struct Heading {
   std::string text;
@@ -64,9 +59,5 @@ struct Heading {
 // The headings of passages in order (a heading is the section of the passages below it, so it
 // begins where the section changes); with `only`, just the heading above that passage.
 std::vector<Heading> headings_of(const std::vector<StoredPassage>& passages, std::optional<uint32_t> only = {});
-
-// Prints a whole article as indexed (title, date, url, sections, passages, links).
-void print_article(const ArticleStore& store, const std::string& id, std::optional<uint32_t> jump, bool json,
-                   std::ostream& out);
 
 }  // namespace newsindex

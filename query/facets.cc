@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <map>
-#include <ostream>
 
 #include "query/article_store.h"
 #include "query/json_fields.h"
@@ -182,51 +181,6 @@ Histogram date_histogram(Searcher& s, const ParsedQuery& q, const SearchOptions&
     if (k >= end || h.buckets.size() > 100000) break;
   }
   return h;
-}
-
-void print_facet(const FacetResult& f, bool json, std::ostream& out) {
-  if (json) {
-    nlohmann::ordered_json j;
-    j["facet"] = f.facet;
-    j["total"] = f.total;
-    j["counts"] = nlohmann::ordered_json::array();
-    for (auto& c : f.counts) j["counts"].push_back({{"value", c.value}, {"count", c.count}});
-    out << j.dump() << '\n';
-    return;
-  }
-  size_t w = 0;
-  for (auto& c : f.counts) w = std::max(w, std::to_string(c.count).size());
-  for (auto& c : f.counts) out << fmt::format("{:>{}}  {}\n", c.count, w, c.value);
-}
-
-void print_histogram(const Histogram& h, bool json, size_t width, std::ostream& out) {
-  if (json) {
-    nlohmann::ordered_json j;
-    j["histogram"] = h.unit;
-    j["total"] = h.total;
-    j["undated"] = h.undated;
-    j["buckets"] = nlohmann::ordered_json::array();
-    for (auto& b : h.buckets) j["buckets"].push_back({{"key", b.value}, {"count", b.count}});
-    out << j.dump() << '\n';
-    return;
-  }
-  size_t maxc = 1, cw = 1, lw = 4;
-  for (auto& b : h.buckets) {
-    maxc = std::max(maxc, b.count);
-    cw = std::max(cw, std::to_string(b.count).size());
-    lw = std::max(lw, b.value.size());
-  }
-  const size_t bar = width > lw + cw + 4 ? width - lw - cw - 4 : 10;
-  static const char* eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-  out << fmt::format("matches per {} ({} in all{})\n", h.unit, h.total,
-                     h.undated ? fmt::format(", {} undated", h.undated) : "");
-  for (auto& b : h.buckets) {
-    const size_t units = (b.count * bar * 8 + maxc - 1) / maxc;
-    std::string s;
-    for (size_t i = 0; i < units / 8; ++i) s += "█";
-    s += eighths[units % 8];
-    out << fmt::format("{:<{}} {:>{}} {}\n", b.value, lw, b.count, cw, s);
-  }
 }
 
 }  // namespace newsindex

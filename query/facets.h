@@ -1,7 +1,6 @@
 // Counts over the whole match set: facets (month, year, site, author, section, category, type)
 // and the date histogram that shows how a topic rises and falls over time.
 #pragma once
-#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,9 +34,5 @@ struct Histogram {
   std::vector<FacetCount> buckets;
 };
 Histogram date_histogram(Searcher& s, const ParsedQuery& q, const SearchOptions& o, const std::string& unit = "");
-
-void print_facet(const FacetResult& f, bool json, std::ostream& out);
-// Bars of Unicode blocks scaled to `width` columns.
-void print_histogram(const Histogram& h, bool json, size_t width, std::ostream& out);
 
 }  // namespace newsindex

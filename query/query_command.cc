@@ -14,6 +14,8 @@
 #include "query/article_store.h"
 #include "common/errors.h"
 #include "query/facets.h"
+#include "query/output/article_printers.h"
+#include "query/output/count_printers.h"
 #include "common/database.h"
 #include "common/terms.h"
 #include "query/ordered_parallel.h"
@@ -35,14 +37,18 @@ uint64_t dir_size(const std::string& path) {
   return total;
 }
 
-void print_stats(const Xapian::Database& db, const std::string& path, std::ostream& out) {
+// One record (JSON whatever the format: it is for programs).
+void print_stats(const Xapian::Database& db, const std::string& path, StructuredPrinter& out) {
   auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::kind_term(k)); };
   size_t terms = 0;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++terms;
-  nlohmann::ordered_json j;
-  j["schema_version"] = schema::kSchemaVersion;
-  j["format_version"] = kOutputFormatVersion;
-  j["db"] = path;
+  out.begin_map();
+  out.map_key("schema_version");
+  out.integer(schema::kSchemaVersion);
+  out.map_key("format_version");
+  out.integer(kOutputFormatVersion);
+  out.map_key("db");
+  out.string(path);
   // Copies of a story are articles of their own, each with a story term (schema: story).
   const std::string story_prefix = schema::term(schema::FieldId::Story, "");
   size_t copies = 0, orphaned = 0;  // orphaned: stories whose first article was removed
@@ -51,17 +57,28 @@ void print_stats(const Xapian::Database& db, const std::string& path, std::ostre
     orphaned += db.get_termfreq(schema::term(schema::FieldId::Uid, (*t).substr(story_prefix.size()))) == 0;
   }
   const size_t articles = kind_count(schema::Kind::Article);
-  j["articles"] = articles;
-  j["copies"] = copies;
-  j["stories"] = articles + orphaned - std::min(copies, articles);
-  j["passages"] = kind_count(schema::Kind::Passage);
-  j["links"] = kind_count(schema::Kind::Link);
-  j["sources"] = kind_count(schema::Kind::Source);
-  j["documents"] = db.get_doccount();
-  j["languages"] = index_languages(db);
-  j["terms"] = terms;
-  j["size_bytes"] = dir_size(path);
-  out << j.dump() << '\n';
+  const std::pair<const char*, uint64_t> counts[] = {
+      {"articles", articles},
+      {"copies", copies},
+      {"stories", articles + orphaned - std::min(copies, articles)},
+      {"passages", kind_count(schema::Kind::Passage)},
+      {"links", kind_count(schema::Kind::Link)},
+      {"sources", kind_count(schema::Kind::Source)},
+      {"documents", db.get_doccount()}};
+  for (const auto& [key, n] : counts) {
+    out.map_key(key);
+    out.integer(n);
+  }
+  out.map_key("languages");
+  out.begin_list();
+  for (const auto& l : index_languages(db)) out.string(l);
+  out.end();
+  out.map_key("terms");
+  out.integer(terms);
+  out.map_key("size_bytes");
+  out.integer(dir_size(path));
+  out.end();
+  out.separator();
 }
 
 std::string query_error_line(const std::string& q, const QueryError& e) {
@@ -120,7 +137,7 @@ int show_article(const QueryCommand& cmd, const Xapian::Database& db, std::ostre
       return 1;
     }
   }
-  print_article(store, *resolved, jump, cmd.format == OutputFormat::Json, out);
+  print_article(store, *resolved, jump, *make_structured_printer(structured_format(cmd.format), out));
   return 0;
 }
 
@@ -226,11 +243,11 @@ class QuerySession {
     std::ostringstream printed;
     if (!cmd_.facet.empty()) {
       FacetResult f = facet_counts(searcher_, pq, so_, cmd_.facet);
-      print_facet(f, cmd_.format == OutputFormat::Json, printed);
+      print_facet(f, *make_structured_printer(structured_format(cmd_.format), printed));
       o.matched = f.total > 0;
     } else if (cmd_.histogram) {
       Histogram h = date_histogram(searcher_, pq, so_, cmd_.histogram_unit);
-      print_histogram(h, cmd_.format == OutputFormat::Json, cmd_.terminal_width, printed);
+      print_histogram(h, cmd_.terminal_width, *make_structured_printer(structured_format(cmd_.format), printed));
       o.matched = h.total > 0;
     } else if (cmd_.count) {
       size_t n = searcher_.count(pq, so_);
@@ -273,11 +290,11 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   // pread (a fresh mapping's page faults made it a third slower) and a batch maps.
   Xapian::Database db = open_for_reading(cmd.db);
   if (cmd.stats) {
-    print_stats(db, cmd.db, out);
+    print_stats(db, cmd.db, *make_json_sprinter(out));
     return 0;
   }
   if (!cmd.show.empty()) return show_article(cmd, db, out, err);
-  if (cmd.duplicates) return print_duplicate_groups(db, cmd.format == OutputFormat::Json, out) ? 0 : 1;
+  if (cmd.duplicates) return print_duplicate_groups(db, *make_structured_printer(structured_format(cmd.format), out)) ? 0 : 1;
   std::vector<std::unique_ptr<QuerySession>> sessions;
   sessions.push_back(std::make_unique<QuerySession>(cmd, db));
   PrintOptions po = cmd.print;

@@ -15,6 +15,10 @@ std::optional<OutputFormat> output_format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+StructuredFormat structured_format(OutputFormat f) {
+  return f == OutputFormat::Json ? StructuredFormat::Json : StructuredFormat::Text;
+}
+
 std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o) {
   switch (f) {
     case OutputFormat::Json: return make_json_printer(out, o);

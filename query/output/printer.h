@@ -7,12 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "common/structured_printer.h"
 #include "query/hit.h"
 
 namespace newsindex {
 
 enum class OutputFormat { Text, Json, Tsv, Trec };
 std::optional<OutputFormat> output_format_from_name(std::string_view name);
+// The backend of the outputs that are not hits (facets, the histogram, --show, --duplicates):
+// JSON for json; text for the others, as TSV and TREC describe hits only.
+StructuredFormat structured_format(OutputFormat f);
 
 struct PrintOptions {
   bool color = false;        // ANSI colour (text only)

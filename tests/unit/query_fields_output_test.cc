@@ -13,6 +13,7 @@
 #include "indexer/doc_builder.h"
 #include "common/errors.h"
 #include "query/facets.h"
+#include "query/output/article_printers.h"
 #include "query/output/printer.h"
 #include "query/query_command.h"
 #include "query/query_parser.h"
@@ -351,12 +352,12 @@ TEST(Show, JsonGivesEachHeadingItsPlace) {
   c.db.commit();
   ArticleStore store(c.db);
   std::ostringstream json, text;
-  print_article(store, "h1", std::nullopt, true, json);
+  print_article(store, "h1", std::nullopt, *make_json_sprinter(json));
   const auto j = nlohmann::json::parse(json.str());
   ASSERT_EQ(j["headings"].size(), 1u);
   EXPECT_EQ(j["headings"][0]["text"], "What next");
   EXPECT_EQ(j["headings"][0]["passage"], 2);
-  print_article(store, "h1", std::nullopt, false, text);
+  print_article(store, "h1", std::nullopt, *make_text_sprinter(text));
   EXPECT_NE(text.str().find("[1] Opening words of the story.\n\n## What next\n\n[2] The plan"), std::string::npos)
       << text.str();
 }

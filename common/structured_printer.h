@@ -1,0 +1,52 @@
+// One structured printer for every output of both programs, after notmuch's sprinter: a command
+// emits its maps, lists and scalars once, and a backend per format (JSON, TSV, text) writes them.
+#pragma once
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsindex {
+
+enum class StructuredFormat { Json, Tsv, Text };
+
+// "json" (or "jsonl"), "tsv", "text"; nullopt for any other name.
+std::optional<StructuredFormat> structured_format_from_name(std::string_view name);
+
+class StructuredPrinter {
+ public:
+  virtual ~StructuredPrinter() = default;
+  virtual void begin_map() = 0;
+  virtual void begin_list() = 0;
+  virtual void end() = 0;  // closes the innermost open map or list
+  virtual void map_key(std::string_view key) = 0;
+  virtual void string(std::string_view s) = 0;
+  virtual void integer(int64_t n) = 0;
+  virtual void number(double x) = 0;
+  virtual void boolean(bool b) = 0;
+  virtual void null() = 0;
+  // Ends a record: a line of JSON Lines, a row of TSV, a line of text.
+  virtual void separator() = 0;
+  // The text backend is for people: an output with a layout of its own (aligned columns, bars,
+  // colour) emits its lines as strings there, and its structure to the other backends.
+  virtual bool is_text() const { return false; }
+
+  // A string, or null when absent.
+  void string_or_null(const std::optional<std::string>& s) { s ? string(*s) : null(); }
+};
+
+// JSON: compact, keys in emitted order, numbers and escapes as nlohmann::json writes them, invalid
+// UTF-8 replaced by U+FFFD; separator() ends a line (JSON Lines).
+std::unique_ptr<StructuredPrinter> make_json_sprinter(std::ostream& out);
+// TSV: every scalar of a record is a field (keys and nesting are not written), tab, newline, CR
+// and backslash escaped as \t \n \r \\, null an empty field, numbers with 6 significant digits.
+std::unique_ptr<StructuredPrinter> make_tsv_sprinter(std::ostream& out);
+// Text: the scalars of a record as they are, one space between them (keys and nesting are not
+// written), numbers in their shortest exact form.
+std::unique_ptr<StructuredPrinter> make_text_sprinter(std::ostream& out);
+
+std::unique_ptr<StructuredPrinter> make_structured_printer(StructuredFormat format, std::ostream& out);
+
+}  // namespace newsindex
