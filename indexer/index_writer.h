@@ -36,7 +36,7 @@ struct SourceRecord {
 
 struct WriterOptions {
   double lock_timeout = 0;        // seconds to wait for another writer
-  size_t batch_documents = 4000;  // documents per committed transaction (tuned: README, Indexing speed)
+  size_t batch_documents = 4000;  // documents per committed transaction (tuned: docs/benchmarks.md, Indexing)
   double near_duplicate = 0.8;    // MinHash similarity for a near-duplicate (> 1: exact copies only; 0: keep all)
   std::function<void(const std::string&)> on_note;  // notices for stderr (replacements, copies)
   bool note_copies = true;        // say each copy of an indexed story (--quiet-copies: not)

@@ -12,6 +12,8 @@
 #include "indexer/signals.h"
 #include "indexer/synonyms.h"
 #include "indexer/index_admin.h"
+#include "indexer/newsindex_doc.h"
+#include "common/version.h"
 
 int main(int argc, char** argv) {
   using namespace newsindex;
@@ -63,8 +65,7 @@ int main(int argc, char** argv) {
   app.add_flag("--quiet-copies", quiet_copies, "Do not name each copy of an indexed story on stderr (errors still are)");
   app.add_flag("--category-from-dir", o.build.category_from_dir,
                "An article without a category takes its file's folder name (business/001.txt: business)");
-  app.set_version_flag("--version", std::string("newsindex ") + NEWSINDEX_VERSION + " (schema " +
-                                        std::to_string(schema::kSchemaVersion) + ")");
+  app.set_version_flag("--version", version_text("newsindex"), "Print the version, the schema version and the Xapian and ICU versions, and exit");
   bool remove = false, list = false, compact = false;
   std::string list_format = "text";
   app.add_flag("--remove", remove, "Remove the given sources (files, directories) or article ids from the index");
@@ -72,7 +73,7 @@ int main(int argc, char** argv) {
   app.add_flag("--compact", compact, "Compact the database (Xapian compaction), reporting size before and after");
   app.add_option("--format", list_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
   app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
-  use_help_formatter(app);
+  use_help_formatter(app, newsindex_doc());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,7 +11,9 @@
 #include "common/errors.h"
 #include "query/mapped_reads.h"
 #include "query/query_command.h"
+#include "query/newsquery_doc.h"
 #include "query/query_help.h"
+#include "common/version.h"
 #include "query/recency.h"
 #include <sys/ioctl.h>
 #include "common/schema.h"
@@ -125,11 +127,10 @@ int main(int argc, char** argv) {
   bool help_query = false;
   app.add_flag("--help-query", help_query, "Describe the query language and exit");
   app.add_option("--format-version", format_version, "Refuse to run unless this output format version (JSON, TSV) can be produced");
-  app.set_version_flag("--version", std::string("newsquery ") + NEWSINDEX_VERSION + " (schema " +
-                                        std::to_string(schema::kSchemaVersion) + ", format " +
-                                        std::to_string(kOutputFormatVersion) + ")");
+  app.set_version_flag("--version", version_text("newsquery", "format " + std::to_string(kOutputFormatVersion)),
+                       "Print the version, the schema and output format versions and the Xapian and ICU versions, and exit");
   app.add_option("query", words, "Query words (joined by spaces)");
-  use_help_formatter(app);
+  use_help_formatter(app, newsquery_doc());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

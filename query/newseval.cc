@@ -9,7 +9,10 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "common/cli_format.h"
+#include "common/version.h"
 #include "query/eval/trec_metrics.h"
+#include "query/newseval_doc.h"
 
 namespace {
 
@@ -38,13 +41,17 @@ void print_row(const TopicMetrics& m) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Score a TREC run against TREC qrels: nDCG@10, MAP, P@10, R@100, MRR (trec_eval conventions)."};
+  CLI::App app{"Score a TREC run against TREC qrels: nDCG@10, MAP, P@10, R@100, MRR (trec_eval conventions).",
+               "newseval"};
   std::string qrels_path, run_path;
   bool per_topic = false, json = false;
   app.add_option("QRELS", qrels_path, "qrels file: qid iter docid rel")->required();
   app.add_option("RUN", run_path, "run file: qid Q0 docid rank score tag")->required();
   app.add_flag("--per-topic", per_topic, "also print each topic's measures");
   app.add_flag("--json", json, "print one JSON object instead of a table");
+  app.set_version_flag("--version", newsindex::version_text("newseval"),
+                       "Print the version, the schema version and the Xapian and ICU versions, and exit");
+  newsindex::use_help_formatter(app, newsindex::newseval_doc());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,4 +1,4 @@
-// The query language reference printed by `newsquery --help-query` (and kept in README.md).
+// The query language reference printed by `newsquery --help-query` (and in docs/manual.md and the newsquery-query(7) man page).
 // The field list comes from the schema's own descriptions, so a new query field shows up here.
 #pragma once
 #include <fmt/format.h>

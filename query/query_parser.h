@@ -14,7 +14,7 @@
 
 namespace newsindex {
 
-// How `name:` at the start of a query word reads (README, "Query language"). A known field name,
+// How `name:` at the start of a query word reads (docs/manual.md, "Query language"). A known field name,
 // in any letter case, is a field. A name of three or more ASCII letters that is one edit from a
 // known field (two for names of seven letters or more) is a mistyped field: an error naming the
 // field meant, since a silent zero hits would hide the slip. Anything else is part of a word:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Relevance over every collection x topic variant x mode (README, "Relevance"): the original
+# Relevance over every collection x topic variant x mode (docs/relevance.md): the original
 # topics, verbose requests and title-only short forms (scripts/topic-variants.py), each run in
 # articles mode and passage mode by scripts/eval.sh (one index per collection), plus the
 # passage-level check (scripts/passage-check.py: where each relevant article's best passage

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where each relevant article's best passage ranks in passage mode (README, "Relevance").
+"""Where each relevant article's best passage ranks in passage mode (docs/relevance.md).
 
 usage: passage-check.py [--json] [--name NAME] QRELS RUN
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reproducible topic variants for the IR test collections (README, "Relevance").
+"""Reproducible topic variants for the IR test collections (docs/relevance.md).
 
 usage: topic-variants.py [--out DIR] COLLECTION_DIR...
 

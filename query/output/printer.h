@@ -42,7 +42,7 @@ std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const P
 // The JSON object of one hit (the JSON Lines contract); shared by tests and --show.
 std::string hit_to_json(const Hit& h, bool with_qid);
 
-// TSV field order (documented in README.md). New fields are appended (format version 2: category).
+// TSV field order (documented in docs/output.md). New fields are appended (format version 2: category).
 inline constexpr std::string_view kTsvFields =
     "rank\tscore\ttype\tarticle\tpassage\tdate\ttitle\tsection\turl\tsource\ttext\tmatches\tcategory";
 

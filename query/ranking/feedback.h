@@ -21,7 +21,7 @@ struct FeedbackOptions {
   double gap_pivot = 0;
   // Queries of at most `short_words` words get this share instead of `weight` (0 = no such rule):
   // a few words leave most of the topic's vocabulary unsaid, which feedback supplies.
-  // 0.7 and 4: leave-one-out over 4 collections x {original, verbose, short} (README, "Relevance").
+  // 0.7 and 4: leave-one-out over 4 collections x {original, verbose, short} (docs/relevance.md).
   double short_weight = 0.7;
   double short_words = 4;
   // Whether feedback can add any term at all.
@@ -54,7 +54,7 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
                                             double original_length);
 
 // The share of the expansion for a query of `query_length` word occurrences: `weight` up to
-// `length_pivot` words, weight × pivot / words beyond (README, "Relevance": chosen leave-one-out
+// `length_pivot` words, weight × pivot / words beyond (docs/relevance.md: chosen leave-one-out
 // over every collection and topic variant). A long query's first pass is noisier (request
 // language, side topics), so the model drawn from it drifts; and a long query already names
 // its topic's vocabulary. Falling as 1 / words keeps the expansion's total weight, which RM3

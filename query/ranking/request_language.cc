@@ -1,4 +1,4 @@
-// Request phrases left out of --plain queries (README, "Relevance"), before stopwords.
+// Request phrases left out of --plain queries (docs/relevance.md), before stopwords.
 //
 // The list names how a request is worded, never a topic: a phrase is here only when its words,
 // together, cannot be what a document is about. So "information about" is here, "information"

@@ -1,5 +1,5 @@
 // Request-language removal for --plain queries and the feedback share that adapts to the
-// query's length (README, "Relevance").
+// query's length (docs/relevance.md).
 #include <gtest/gtest.h>
 
 #include <sstream>
