@@ -14,7 +14,7 @@
 #include "query/newsquery_doc.h"
 #include "query/query_help.h"
 #include "common/version.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 #include <sys/ioctl.h>
 #include "common/schema.h"
 

@@ -19,7 +19,7 @@
 #include "common/database.h"
 #include "common/terms.h"
 #include "query/ordered_parallel.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 #include "common/schema.h"
 #include "query/spelling.h"
 #include "common/url.h"
@@ -148,14 +148,7 @@ SearchResult search_recent(Searcher& s, const ParsedQuery& pq, SearchOptions so,
   so.limit = limit ? std::max<size_t>(offset + limit, 1000) : 0;
   so.need_text = true;
   SearchResult r = s.search(pq, so);
-  const auto today = days_from_civil(now.empty() ? today_iso() : now);
-  for (Hit& h : r.hits) {
-    std::optional<double> age;
-    if (h.date && today)
-      if (auto d = days_from_civil(*h.date)) age = static_cast<double>(*today - *d);
-    h.score *= recency_weight(age, half_life);
-  }
-  std::stable_sort(r.hits.begin(), r.hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+  blend_recency(r.hits, half_life, now);
   std::vector<Hit> page;
   for (size_t i = offset; i < r.hits.size() && (!limit || page.size() < limit); ++i) {
     page.push_back(std::move(r.hits[i]));

@@ -13,7 +13,7 @@
 #include "common/terms.h"
 #include "query/ranking/request_language.h"
 #include "query/ranking/stopwords.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 #include "common/url.h"
 #include "common/ascii.h"
 

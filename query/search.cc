@@ -250,28 +250,8 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
       }
       h.matches = find_matches(h.text, q.matches, analyzer_, stem);
     }
-    if (opts.explain) {
-      Explanation e;
-      e.score = r.score;
-      e.fusion_weight = std::clamp(ro.fusion_weight, 0.0, 1.0);
-      ScoreSide a{r.article_score, ranking.article_max, r.article_norm, std::nullopt, std::nullopt};
-      if (r.article_doc)
-        a.terms = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article,
-                                   ranker_.lengths().article_docs);
-      e.article = std::move(a);
-      ScoreSide p{r.passage_score, ranking.passage_max, r.passage_norm, std::nullopt, std::nullopt};
-      if (r.passage_doc) {
-        std::string ord = db_.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
-        if (!ord.empty()) p.passage = Xapian::sortable_unserialise(ord);
-        p.terms = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage,
-                                   ranker_.lengths().passage_docs);
-      }
-      e.passage = std::move(p);
-      if (ro.proximity_weight > 0)
-        e.proximity = Explanation::Proximity{ro.proximity_weight, r.proximity, ranking.proximity_max, r.proximity_norm};
-      e.expansion_terms = ranking.expansion.size();
-      h.explain = std::move(e);
-    }
+    if (opts.explain)
+      h.explain = explain_article(db_, ranker_.lengths(), ro, ranking, r, article_terms, passage_terms);
     out.hits.push_back(std::move(h));
   }
   return out;
@@ -297,20 +277,7 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
   for (size_t k = opts.offset; k < end; ++k) {
     const RankedPassage& r = ranking.passages[kept[k]];
     Hit h = hit_for(db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
-    if (opts.explain) {
-      Explanation e;
-      e.score = h.score;
-      ScoreSide p;
-      p.score = r.passage_score;
-      p.terms = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage,
-                                 ranker_.lengths().passage_docs);
-      e.passage = std::move(p);
-      if (ro.context_weight > 0) {
-        e.context = Explanation::Context{ro.context_weight, r.context / ro.context_weight, r.context};
-        e.expansion_terms = ranking.expansion.size();
-      }
-      h.explain = std::move(e);
-    }
+    if (opts.explain) h.explain = explain_passage(db_, ranker_.lengths(), ro, ranking, r, terms);
     out.hits.push_back(std::move(h));
   }
   return out;
