@@ -11,7 +11,7 @@ namespace newsindex::schema {
 
 // Version 1: passages, links, articles and sources as documents; see kFields.
 // Version 2: the article record's copy of the body words has its own prefixes (article_body,
-// article_acronym), so passage and article postings no longer share posting lists.
+// article_acronym): passage and article postings are separate lists.
 // Version 3: the article record's words and the title, author, section and category words keep a
 // stemmable word only as its stem (kStemsOnly), with the record's length unchanged (length_pad).
 // Version 4: records name their article by a short key (article_key), and only article records
@@ -21,7 +21,7 @@ namespace newsindex::schema {
 // each article's first passage is marked (type:lead).
 inline constexpr int kSchemaVersion = 5;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
-// Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
+// Metadata: the article documents' total length, stamped (common/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
 // Metadata: the stemmers the articles were indexed with, comma-separated Xapian names ("german",
 // "none"): a query takes the index's language when there is only one.

@@ -20,8 +20,8 @@ namespace newsindex {
 class StemTable {
  public:
   // calloc: a table this size comes straight from mmap, already zero, so a page costs a fault
-  // only once a word lands in it. Writing the zeros (a vector) cost a single query ~100 page
-  // faults, about 0.3 ms.
+  // only once a word lands in it; writing the zeros (a vector) would fault in every page of the
+  // table for each query.
   explicit StemTable(std::string stemmer)
       : stemmer_(std::move(stemmer)), slots_(static_cast<Slot*>(std::calloc(kSlots, sizeof(Slot)))) {
     if (!slots_) throw std::bad_alloc();
