@@ -6,6 +6,7 @@
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/shard_layout.h"
 
 namespace newsindex {
 
@@ -38,16 +39,36 @@ std::string default_query_language(const Xapian::Database& db) {
   return langs.size() == 1 ? langs.front() : "english";
 }
 
+namespace {
+
+Xapian::Database open_meta(const std::string& path) {
+  try {
+    return Xapian::Database(shards::meta_path(path));
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw DatabaseError(fmt::format("{}: a sharded index without its meta/ database: {}", printable_name(path), e.get_msg()));
+  }
+}
+
+}  // namespace
+
 Xapian::Database open_for_reading(const std::string& path) {
   if (!std::filesystem::exists(path))
     throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", printable_name(path), printable_name(path)));
   try {
+    if (shards::is_sharded(path)) {
+      check_schema_version(open_meta(path), path);
+      return Xapian::Database(shards::stub_path(path));
+    }
     Xapian::Database db(path);
     check_schema_version(db, path);
     return db;
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw DatabaseError(fmt::format("{}: not a newsindex database: {}", printable_name(path), e.get_msg()));
   }
+}
+
+Xapian::Database open_metadata(const std::string& path, const Xapian::Database& db) {
+  return shards::is_sharded(path) ? open_meta(path) : db;
 }
 
 }  // namespace newsindex

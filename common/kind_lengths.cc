@@ -35,8 +35,8 @@ std::string stamp(const Xapian::Database& db) {
          std::to_string(db.get_total_length()) + ' ';
 }
 
-std::optional<ArticleTotal> recorded(const Xapian::Database& db) {
-  const std::string v = db.get_metadata(schema::kKindLengthsKey);
+std::optional<ArticleTotal> recorded(const Xapian::Database& db, const Xapian::Database& meta) {
+  const std::string v = meta.get_metadata(schema::kKindLengthsKey);
   const std::string s = stamp(db);
   if (v.size() <= s.size() || v.compare(0, s.size(), s) != 0) return std::nullopt;
   ArticleTotal t;
@@ -51,10 +51,10 @@ std::optional<ArticleTotal> recorded(const Xapian::Database& db) {
 
 }  // namespace
 
-KindLengths kind_lengths(const Xapian::Database& db) {
+KindLengths kind_lengths(const Xapian::Database& db, const Xapian::Database& meta) {
   KindLengths out;
   ArticleTotal a;
-  if (auto r = recorded(db)) a = *r;
+  if (auto r = recorded(db, meta)) a = *r;
   else a = walk_articles(db);
   // Integers below 2^53: the same doubles as summing the lengths as doubles.
   const double article_total = static_cast<double>(a.length);
@@ -69,11 +69,11 @@ KindLengths kind_lengths(const Xapian::Database& db) {
   return out;
 }
 
-void store_kind_lengths(Xapian::WritableDatabase& db) {
-  if (recorded(db)) return;
+void store_kind_lengths(Xapian::WritableDatabase& db, Xapian::WritableDatabase& meta) {
+  if (recorded(db, meta)) return;
   const ArticleTotal a = walk_articles(db);
-  db.set_metadata(schema::kKindLengthsKey, stamp(db) + std::to_string(a.count) + ' ' + std::to_string(a.length));
-  db.commit();
+  meta.set_metadata(schema::kKindLengthsKey, stamp(db) + std::to_string(a.count) + ' ' + std::to_string(a.length));
+  meta.commit();
 }
 
 }  // namespace newsindex

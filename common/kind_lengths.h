@@ -19,10 +19,14 @@ struct KindLengths {
 // stamp of the state it describes. kind_lengths() takes the recorded total when the stamp
 // matches the database (document count, last docid, total length), else walks; the figures are
 // the same either way. Callers cache the result for the life of their Database.
-KindLengths kind_lengths(const Xapian::Database& db);
+// A sharded index keeps the record in `meta` (its meta/ database), stamped with the combined
+// shards' state.
+KindLengths kind_lengths(const Xapian::Database& db, const Xapian::Database& meta);
+inline KindLengths kind_lengths(const Xapian::Database& db) { return kind_lengths(db, db); }
 
 // Records the article documents' total length for kind_lengths(), when the recorded figure does
 // not already describe this state of the database; commits then. Call it after a commit.
-void store_kind_lengths(Xapian::WritableDatabase& db);
+void store_kind_lengths(Xapian::WritableDatabase& db, Xapian::WritableDatabase& meta);
+inline void store_kind_lengths(Xapian::WritableDatabase& db) { store_kind_lengths(db, db); }
 
 }  // namespace newsindex

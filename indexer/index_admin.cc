@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/shard_layout.h"
 #include "indexer/source_files.h"
 #include "common/url.h"
 
@@ -103,34 +104,49 @@ void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, S
   }
 }
 
+namespace {
+
+// Compacts one database directory into place (the writer's lock is held by the caller).
+void compact_in_place(const std::string& path) {
+  const std::string tmp = path + ".compact-tmp", old = path + ".compact-old";
+  fs::remove_all(tmp);
+  fs::remove_all(old);
+  try {
+    Xapian::Database(path).compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(tmp);
+    throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_msg()));
+  }
+  // Swap the directories while still holding the lock; it moves away with the old copy. One
+  // atomic exchange where the filesystem can (Linux renameat2): a reader or a kill at any
+  // moment finds a whole database at `path`, never none.
+  if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::rename(tmp, old);
+  } else {
+    fs::rename(path, old);
+    fs::rename(tmp, path);
+  }
+}
+
+}  // namespace
+
 CompactResult compact_database(const std::string& path, double lock_timeout) {
   CompactResult r;
   r.before_bytes = directory_bytes(path);
-  const std::string tmp = path + ".compact-tmp", old = path + ".compact-old";
+  // A sharded index compacts shard by shard (docids kept: they are the combined index's), then meta/.
+  std::vector<std::string> parts{path};
+  if (shards::is_sharded(path)) {
+    parts = shards::local_shards(path);
+    parts.push_back(shards::meta_path(path));
+  }
   {
     WriterOptions wo;
     wo.lock_timeout = lock_timeout;
     IndexWriter lock(path, wo);  // no writer may change it meanwhile
     lock.commit_with_stats();    // the copy keeps the statistics queries read (kind_lengths.h)
-    fs::remove_all(tmp);
-    fs::remove_all(old);
-    try {
-      Xapian::Database(path).compact(tmp, Xapian::DBCOMPACT_NO_RENUMBER);
-    } catch (const Xapian::Error& e) {
-      fs::remove_all(tmp);
-      throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_msg()));
-    }
-    // Swap the directories while still holding the lock; it moves away with the old copy. One
-    // atomic exchange where the filesystem can (Linux renameat2): a reader or a kill at any
-    // moment finds a whole database at `path`, never none.
-    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
-      fs::rename(tmp, old);
-    } else {
-      fs::rename(path, old);
-      fs::rename(tmp, path);
-    }
+    for (const std::string& part : parts) compact_in_place(part);
   }
-  fs::remove_all(old);
+  for (const std::string& part : parts) fs::remove_all(part + ".compact-old");
   r.after_bytes = directory_bytes(path);
   return r;
 }

@@ -18,6 +18,7 @@
 #include "common/errors.h"
 #include "common/kind_lengths.h"
 #include "common/schema.h"
+#include "common/shard_layout.h"
 
 namespace newsindex {
 
@@ -75,12 +76,13 @@ void create_whole(const std::string& path) {
   if (ec) fs::remove_all(tmp, ec);
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path, double lock_timeout) {
+// `where` is the database to open: `path` itself, or the stub or meta/ of a sharded index.
+Xapian::WritableDatabase open_writable(const std::string& path, const std::string& where, double lock_timeout) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(lock_timeout);
   while (true) {
     try {
-      create_whole(path);
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      if (where == path) create_whole(path);
+      return Xapian::WritableDatabase(where, where == path ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {
       if (std::chrono::steady_clock::now() >= deadline)
         throw DatabaseError(fmt::format(
@@ -127,13 +129,35 @@ SourceRecord record_from_json(const std::string& data) {
                                   printable_name(path), why));
 }
 
+namespace {
+
+// Creates a sharded index when asked to (--shards) and none is there; refuses a shard count that
+// differs from the existing index's. True when `path` is a sharded index.
+bool prepare_layout(const std::string& path, size_t shards) {
+  if (shards > 0) shards::create_sharded(path, shards);
+  const bool sharded = shards::is_sharded(path);
+  if (shards > 0 && !sharded)
+    throw DatabaseError(fmt::format("{}: is one database, not a sharded index: --shards applies when creating an index",
+                                    printable_name(path)));
+  if (shards > 0 && shards::stub_lines(path).size() != shards)
+    throw DatabaseError(fmt::format("{}: has {} shards, not {} (--shards)", printable_name(path),
+                                    shards::stub_lines(path).size(), shards));
+  return sharded;
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::string& path, const WriterOptions& opts)
-    : path_(path), db_(open_writable(path, opts.lock_timeout)), opts_(opts) {
-  check_schema_version(db_, path);
+    : path_(path),
+      sharded_(prepare_layout(path, opts.shards)),
+      db_(open_writable(path, sharded_ ? shards::stub_path(path) : path, opts.lock_timeout)),
+      meta_(sharded_ ? open_writable(path, shards::meta_path(path), opts.lock_timeout) : db_),
+      opts_(opts) {
+  check_schema_version(meta_, path);
   try {
-    if (db_.get_metadata(schema::kVersionKey).empty()) {
-      db_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
-      db_.commit();
+    if (meta_.get_metadata(schema::kVersionKey).empty()) {
+      meta_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+      meta_.commit();
     }
   } catch (const Xapian::DatabaseError& e) {
     throw_write_error(path, e);
@@ -161,6 +185,9 @@ void IndexWriter::commit() {
     try {
       if (new_language_) store_languages();
       db_.commit_transaction();
+      // meta/ of a sharded index commits after the shards: its languages then never name
+      // articles that are not on disk.
+      if (sharded_) meta_.commit();
     } catch (const Xapian::DatabaseError& e) {
       throw_write_error(path_, e);
     }
@@ -171,7 +198,7 @@ void IndexWriter::commit() {
 void IndexWriter::commit_with_stats() {
   commit();
   try {
-    store_kind_lengths(db_);
+    store_kind_lengths(db_, meta_);
   } catch (const Xapian::DatabaseError& e) {
     throw_write_error(path_, e);
   }
@@ -181,12 +208,12 @@ void IndexWriter::commit_with_stats() {
 // a language whose articles were all removed since stays listed (a query then falls back to
 // English, as with several languages).
 void IndexWriter::store_languages() {
-  const std::string old = db_.get_metadata(schema::kLanguagesKey);
+  const std::string old = meta_.get_metadata(schema::kLanguagesKey);
   std::set<std::string> all = languages_;
   for (auto& l : split_languages(old)) all.insert(std::move(l));
   std::string joined;
   for (const auto& l : all) joined.append(joined.empty() ? "" : ",").append(l);
-  if (joined != old) db_.set_metadata(schema::kLanguagesKey, joined);
+  if (joined != old) meta_.set_metadata(schema::kLanguagesKey, joined);
   new_language_ = false;
 }
 

@@ -40,6 +40,7 @@ struct WriterOptions {
   double near_duplicate = 0.8;    // MinHash similarity for a near-duplicate (> 1: exact copies only; 0: keep all)
   std::function<void(const std::string&)> on_note;  // notices for stderr (replacements, copies)
   bool note_copies = true;        // say each copy of an indexed story (--quiet-copies: not)
+  size_t shards = 0;              // --shards: a new index is sharded this many ways (0: one database)
 };
 
 class IndexWriter {
@@ -76,6 +77,9 @@ class IndexWriter {
   // had replaced their copy): reading them again brings it back. Forgets them once asked.
   std::vector<std::string> sources_to_read_again();
   Xapian::WritableDatabase& db() { return db_; }
+  // Where metadata and synonyms go: meta/ of a sharded index, else the database itself.
+  Xapian::WritableDatabase& meta() { return meta_; }
+  bool sharded() const { return sharded_; }
 
  private:
   void maybe_begin();
@@ -85,7 +89,11 @@ class IndexWriter {
   void store_languages();
   void count(size_t docs) { pending_ += docs; }
   std::string path_;
+  bool sharded_;
+  // One writer over every shard of a sharded index (a WritableDatabase on its stub): documents
+  // go round-robin by docid, so the docids are those of one database.
   Xapian::WritableDatabase db_;
+  Xapian::WritableDatabase meta_;
   WriterOptions opts_;
   std::set<std::string> languages_;  // stemmers of the articles added by this run
   bool new_language_ = false;        // one not yet written to the metadata

@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
   app.add_flag("--prune", o.prune, "Remove sources under the given directories that no longer exist");
   app.add_flag("--force", o.force, "Re-index sources even when unchanged");
   app.add_option("--lock-timeout", o.writer.lock_timeout, "Seconds to wait for another writer's lock (default 0)");
+  app.add_option("--shards", o.writer.shards,
+                 "Create the index as this many shards (DB/shards stub, DB/shard-NN, DB/meta); every later run finds them")
+      ->check(CLI::Range(1, 99));
   app.add_option("--batch-size", o.writer.batch_documents,
                  "Documents per committed transaction: the most a kill can lose (default 4000)")
       ->check(CLI::PositiveNumber);
@@ -132,7 +135,7 @@ int main(int argc, char** argv) {
       IndexWriter writer(o.db, o.writer);
       Analyzer analyzer;
       try {
-        size_t groups = load_synonyms(writer.db(), synonyms, analyzer);
+        size_t groups = load_synonyms(writer.meta(), synonyms, analyzer);
         std::cerr << "newsindex: " << groups << " synonym groups from " << synonyms << '\n';
       } catch (const InputError& e) {
         std::cerr << "newsindex: " << e.what() << '\n';

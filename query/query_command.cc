@@ -38,7 +38,7 @@ uint64_t dir_size(const std::string& path) {
 }
 
 // One record (JSON whatever the format: it is for programs).
-void print_stats(const Xapian::Database& db, const std::string& path, StructuredPrinter& out) {
+void print_stats(const Xapian::Database& db, const Xapian::Database& meta, const std::string& path, StructuredPrinter& out) {
   auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::term("type", schema::kind_name(k))); };
   size_t terms = 0;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++terms;
@@ -71,7 +71,7 @@ void print_stats(const Xapian::Database& db, const std::string& path, Structured
   }
   out.map_key("languages");
   out.begin_list();
-  for (const auto& l : index_languages(db)) out.string(l);
+  for (const auto& l : index_languages(meta)) out.string(l);
   out.end();
   out.map_key("terms");
   out.integer(terms);
@@ -179,15 +179,16 @@ struct QueryOutcome {
 // threads, so each --batch worker has its own.
 class QuerySession {
  public:
-  QuerySession(const QueryCommand& cmd, Xapian::Database db)
-      : cmd_(cmd), db_(std::move(db)), searcher_(db_, analyzer_), store_(db_) {
+  QuerySession(const QueryCommand& cmd, Xapian::Database db, Xapian::Database meta)
+      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), searcher_(db_, analyzer_), store_(db_) {
+    searcher_.set_metadata(meta_);
     qo_ = cmd.parse;
     if (qo_.language.empty()) {
-      qo_.language = default_query_language(db_);
-      for (auto& l : index_languages(db_))
+      qo_.language = default_query_language(meta_);
+      for (auto& l : index_languages(meta_))
         if (l != qo_.language) qo_.other_languages.push_back(std::move(l));
     }
-    qo_.synonyms = &db_;
+    qo_.synonyms = &meta_;
     qo_.today = cmd.now;
     so_ = cmd.search;
     so_.need_text = cmd.format != OutputFormat::Trec || !cmd.output.empty();
@@ -211,6 +212,7 @@ class QuerySession {
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 2) throw;
         db_.reopen();
+        meta_.reopen();
         searcher_.reopened();
       }
     }
@@ -270,6 +272,7 @@ class QuerySession {
 
   const QueryCommand& cmd_;
   Xapian::Database db_;
+  Xapian::Database meta_;  // metadata and synonyms (open_metadata)
   Analyzer analyzer_;
   Searcher searcher_;
   ArticleStore store_;
@@ -289,14 +292,15 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   // A file is mapped only once read a few queries' worth, so a single query still reads with
   // pread (a fresh mapping's page faults made it a third slower) and a batch maps.
   Xapian::Database db = open_for_reading(cmd.db);
+  const Xapian::Database meta = open_metadata(cmd.db, db);
   if (cmd.stats) {
-    print_stats(db, cmd.db, *make_json_sprinter(out));
+    print_stats(db, meta, cmd.db, *make_json_sprinter(out));
     return 0;
   }
   if (!cmd.show.empty()) return show_article(cmd, db, out, err);
   if (cmd.duplicates) return print_duplicate_groups(db, *make_structured_printer(structured_format(cmd.format), out)) ? 0 : 1;
   std::vector<std::unique_ptr<QuerySession>> sessions;
-  sessions.push_back(std::make_unique<QuerySession>(cmd, db));
+  sessions.push_back(std::make_unique<QuerySession>(cmd, db, meta));
   PrintOptions po = cmd.print;
   po.batch = cmd.batch;
   po.articles = sessions[0]->search_options().articles;
@@ -334,7 +338,8 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
     emit(o);
   } else {
     for (size_t w = 1; w < workers; ++w) {
-      sessions.push_back(std::make_unique<QuerySession>(cmd, open_for_reading(cmd.db)));
+      Xapian::Database more = open_for_reading(cmd.db);
+      sessions.push_back(std::make_unique<QuerySession>(cmd, more, open_metadata(cmd.db, more)));
       sessions.back()->set_links_filter(links_filter);
     }
     // Lines are read a group at a time, so memory stays bounded on an endless stdin and the

@@ -37,6 +37,8 @@ class Searcher {
   // Exact number of matching hits (articles in articles mode).
   size_t count(const ParsedQuery& q, const SearchOptions& opts);
   Xapian::Database& db() { return db_; }
+  // See Ranker::set_metadata.
+  void set_metadata(const Xapian::Database& meta) { ranker_.set_metadata(meta); }
   // A single query with a core to spare: see Ranker::set_second_reader.
   void set_second_reader(DatabaseOpener open) { ranker_.set_second_reader(std::move(open)); }
   // After the database was reopened at a newer revision: drop what was read from the old one.

@@ -1,17 +1,61 @@
 #include "query/ranking/docid_set.h"
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace newsindex {
 
-DocidSetSource::DocidSetSource(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {
-  std::sort(ids_.begin(), ids_.end());
-  ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
+namespace {
+
+std::vector<std::string> split_uuids(const std::string& joined) {
+  std::vector<std::string> out;
+  for (size_t start = 0;;) {
+    const size_t end = joined.find(':', start);
+    out.push_back(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
 }
 
-void DocidSetSource::init(const Xapian::Database&) {
+}  // namespace
+
+DocidSetSource::DocidSetSource(const std::vector<Xapian::docid>& ids, std::vector<std::string> shard_uuids)
+    : uuids_(std::move(shard_uuids)) {
+  if (uuids_.empty()) uuids_.emplace_back();
+  const Xapian::docid n = static_cast<Xapian::docid>(uuids_.size());
+  // Xapian interleaves a combined database's docids: shard (d - 1) mod n holds d as (d - 1) / n + 1.
+  local_.resize(uuids_.size());
+  for (Xapian::docid d : ids)
+    if (d > 0) local_[(d - 1) % n].push_back((d - 1) / n + 1);
+  for (auto& l : local_) {
+    std::sort(l.begin(), l.end());
+    l.erase(std::unique(l.begin(), l.end()), l.end());
+  }
+  if (local_.size() == 1) ids_ = local_.front();
+}
+
+void DocidSetSource::init(const Xapian::Database& db) {
   pos_ = 0;
   started_ = false;
+  if (local_.size() == 1) {
+    ids_ = local_.front();
+    return;
+  }
+  const std::string uuid = db.get_uuid();
+  const auto it = std::find(uuids_.begin(), uuids_.end(), uuid);
+  if (uuid.empty() || it == uuids_.end())
+    throw Xapian::InvalidOperationError(fmt::format("DocidSetSource: shard {} is not one of the database's shards", uuid));
+  ids_ = local_[static_cast<size_t>(it - uuids_.begin())];
+}
+
+Xapian::PostingSource* DocidSetSource::clone() const {
+  auto* out = new DocidSetSource();
+  out->uuids_ = uuids_;
+  out->local_ = local_;
+  out->ids_ = ids_;
+  return out;
 }
 
 // Xapian calls next() once before reading the first entry.
@@ -26,8 +70,27 @@ void DocidSetSource::skip_to(Xapian::docid did, double) {
   pos_ = static_cast<size_t>(std::lower_bound(ids_.begin() + static_cast<std::ptrdiff_t>(pos_), ids_.end(), did) - ids_.begin());
 }
 
-Xapian::Query docid_filter(std::vector<Xapian::docid> ids) {
-  return Xapian::Query((new DocidSetSource(std::move(ids)))->release());
+std::string DocidSetSource::serialise() const { return nlohmann::json{{"uuids", uuids_}, {"ids", local_}}.dump(); }
+
+DocidSetSource* DocidSetSource::unserialise(const std::string& s) const {
+  const auto j = nlohmann::json::parse(s, nullptr, false);
+  if (!j.is_object() || !j.contains("uuids") || !j.contains("ids") || !j["uuids"].is_array() || !j["ids"].is_array() ||
+      j["uuids"].size() != j["ids"].size())
+    throw Xapian::SerialisationError("bad DocidSetSource parameters");
+  auto* out = new DocidSetSource();
+  try {
+    out->uuids_ = j["uuids"].get<std::vector<std::string>>();
+    out->local_ = j["ids"].get<std::vector<std::vector<Xapian::docid>>>();
+  } catch (const nlohmann::json::exception& e) {
+    delete out;
+    throw Xapian::SerialisationError(std::string("bad DocidSetSource parameters: ") + e.what());
+  }
+  if (out->local_.size() == 1) out->ids_ = out->local_.front();
+  return out;
+}
+
+Xapian::Query docid_filter(const Xapian::Database& db, const std::vector<Xapian::docid>& ids) {
+  return Xapian::Query((new DocidSetSource(ids, split_uuids(db.get_uuid())))->release());
 }
 
 }  // namespace newsindex

@@ -1,15 +1,20 @@
-// A posting source over a fixed, sorted set of document ids: used as an OP_FILTER operand to
-// score a few re-ranking candidates without running a query over the whole database.
+// A posting source over a fixed set of document ids: used as an OP_FILTER operand to score a few
+// re-ranking candidates without running a query over the whole database. The ids are those of
+// the database searched; over shards (local or remote) each shard's matcher gets its own
+// shard-local ids, found by the shard's UUID, so it serialises for Xapian's remote backend.
 #pragma once
 #include <xapian.h>
 
+#include <string>
 #include <vector>
 
 namespace newsindex {
 
 class DocidSetSource : public Xapian::PostingSource {
  public:
-  explicit DocidSetSource(std::vector<Xapian::docid> ids);  // sorted and deduplicated here
+  // `ids`: docids of a database whose shards have `shard_uuids` (Database::get_uuid, split at
+  // ':'; one entry, possibly empty, for a single database).
+  DocidSetSource(const std::vector<Xapian::docid>& ids, std::vector<std::string> shard_uuids);
 
   Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(ids_.size()); }
   Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(ids_.size()); }
@@ -19,15 +24,21 @@ class DocidSetSource : public Xapian::PostingSource {
   void skip_to(Xapian::docid did, double min_wt) override;
   bool at_end() const override { return pos_ >= ids_.size(); }
   void init(const Xapian::Database& db) override;
-  Xapian::PostingSource* clone() const override { return new DocidSetSource(ids_); }
+  Xapian::PostingSource* clone() const override;
+  std::string name() const override { return "newsindex.DocidSetSource"; }
+  std::string serialise() const override;
+  DocidSetSource* unserialise(const std::string& s) const override;
 
  private:
-  std::vector<Xapian::docid> ids_;
+  DocidSetSource() = default;
+  std::vector<std::string> uuids_;                 // shard order
+  std::vector<std::vector<Xapian::docid>> local_;  // per shard: its sorted local ids
+  std::vector<Xapian::docid> ids_;                 // the shard being matched (set by init)
   size_t pos_ = 0;
   bool started_ = false;
 };
 
-// A filter query matching exactly `ids`.
-Xapian::Query docid_filter(std::vector<Xapian::docid> ids);
+// A filter query matching exactly `ids` of `db`.
+Xapian::Query docid_filter(const Xapian::Database& db, const std::vector<Xapian::docid>& ids);
 
 }  // namespace newsindex

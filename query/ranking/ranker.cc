@@ -14,11 +14,27 @@
 
 namespace newsindex {
 
-Ranker::Ranker(const Xapian::Database& db) : db_(db), term_freqs_(db_) {}
+namespace {
+
+bool one_database(const Xapian::Database& db) {
+  try {
+    db.get_revision();
+    return true;
+  } catch (const Xapian::InvalidOperationError&) {  // "requires exactly one subdatabase"
+    return false;
+  } catch (const Xapian::UnimplementedError&) {  // a remote database
+    return false;
+  }
+}
+
+}  // namespace
+
+Ranker::Ranker(const Xapian::Database& db)
+    : db_(db), meta_(db), single_database_(one_database(db_)), term_freqs_(db_) {}
 
 const KindLengths& Ranker::lengths() {
   if (!have_lengths_) {
-    lengths_ = kind_lengths(db_);
+    lengths_ = kind_lengths(db_, meta_);
     have_lengths_ = true;
   }
   return lengths_;
@@ -134,7 +150,7 @@ std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, cons
   const auto n = static_cast<Xapian::doccount>(docs.size());
   Xapian::Enquire enq(db_);
   enq.set_weighting_scheme(weight);
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(std::move(docs))));
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(db_, docs)));
   Xapian::MSet m = enq.get_mset(0, n);
   for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, it.get_weight());
   return out;
@@ -158,7 +174,8 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const std::string passage_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Passage));
   const std::string article_stems = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
   std::unique_ptr<TermlistPrefetch> prefetch;
-  if (rerank && o.feedback.active() && second_reader_) {
+  // A combined database (shards) has no one revision to hold the helper's handle to: it reads alone.
+  if (rerank && o.feedback.active() && second_reader_ && single_database_) {
     try {
       prefetch = std::make_unique<TermlistPrefetch>(second_reader_, db_.get_revision());
     } catch (const std::system_error&) {

@@ -79,6 +79,11 @@ struct PassageRanking {
 class Ranker {
  public:
   explicit Ranker(const Xapian::Database& db);
+  // Where the recorded statistics are read (open_metadata: meta/ of a sharded index); default `db`.
+  void set_metadata(const Xapian::Database& meta) {
+    meta_ = meta;
+    have_lengths_ = false;
+  }
 
   // At least `depth` articles (0 = all), fused as RankingOptions says.
   ArticleRanking rank_articles(const RankQuery& q, size_t depth, const RankingOptions& o);
@@ -109,6 +114,8 @@ class Ranker {
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                           std::vector<Xapian::docid> docs);
   Xapian::Database db_;
+  Xapian::Database meta_;
+  bool single_database_;  // not a combination of shards
   DatabaseOpener second_reader_;
   bool have_lengths_ = false;
   KindLengths lengths_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <memory>
 
@@ -13,6 +14,7 @@
 #include "query/ranking/proximity.h"
 #include "query/ranking/stopwords.h"
 #include "query/ranking/term_scores.h"
+#include "temp_dir.h"
 
 namespace newsindex {
 namespace {
@@ -148,15 +150,16 @@ TEST(KindBm25Weight, MatcherAgreesWithTheFormula) {
 }
 
 // Re-ranking filters a query down to given candidates: exactly those that match, none else,
-// whatever order the ids come in and however the matcher skips.
-TEST(DocidSet, FiltersAQueryToTheGivenDocuments) {
-  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
-  for (int i = 1; i <= 50; ++i) {
-    Xapian::Document d;
-    d.add_term(i % 2 ? "odd" : "even");
-    d.add_term("all");
-    db.add_document(d);
-  }
+// whatever order the ids come in and however the matcher skips; over shards too, whose matchers
+// see shard-local ids, and after a trip through serialisation (Xapian's remote backend).
+void expect_docid_filtering(const Xapian::Database& db, bool serialised) {
+  auto filter = [&](std::vector<Xapian::docid> ids) {
+    Xapian::Query q = docid_filter(db, ids);
+    if (!serialised) return q;
+    Xapian::Registry registry;
+    registry.register_posting_source(DocidSetSource({}, {}));
+    return Xapian::Query::unserialise(q.serialise(), registry);
+  };
   auto matches = [&](const Xapian::Query& q) {
     Xapian::Enquire enq(db);
     enq.set_query(q);
@@ -168,13 +171,47 @@ TEST(DocidSet, FiltersAQueryToTheGivenDocuments) {
     return out;
   };
   using V = std::vector<Xapian::docid>;
-  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("odd"), docid_filter({40, 7, 3, 7, 8, 49}))),
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("odd"), filter({40, 7, 3, 7, 8, 49}))),
             (V{3, 7, 49}));
-  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("all"), docid_filter({50, 1, 99}))), (V{1, 50}));
-  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("even"), docid_filter({}))), V{});
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("all"), filter({50, 1, 99}))), (V{1, 50}));
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("even"), filter({}))), V{});
   // As the sparse side of an AND the source is skipped into; as the dense side it is walked.
-  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_AND, docid_filter({2, 4, 5, 6}), Xapian::Query("even"))),
-            (V{2, 4, 6}));
+  EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_AND, filter({2, 4, 5, 6}), Xapian::Query("even"))), (V{2, 4, 6}));
+}
+
+void add_numbered(Xapian::WritableDatabase& db) {
+  for (int i = 1; i <= 50; ++i) {
+    Xapian::Document d;
+    d.add_term(i % 2 ? "odd" : "even");
+    d.add_term("all");
+    db.add_document(d);
+  }
+}
+
+TEST(DocidSet, FiltersAQueryToTheGivenDocuments) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_numbered(db);
+  expect_docid_filtering(db, false);
+  expect_docid_filtering(db, true);
+}
+
+TEST(DocidSet, FiltersOverShards) {
+  TempDir dir("docid-shards");
+  {
+    std::ofstream stub(dir / "shards");
+    for (int s = 0; s < 3; ++s) {
+      Xapian::WritableDatabase(dir / ("shard-0" + std::to_string(s)), Xapian::DB_CREATE).commit();
+      stub << "glass shard-0" << s << '\n';
+    }
+  }
+  {
+    Xapian::WritableDatabase writer(dir / "shards", Xapian::DB_OPEN);
+    add_numbered(writer);
+    writer.commit();
+  }
+  Xapian::Database db(dir / "shards");
+  expect_docid_filtering(db, false);
+  expect_docid_filtering(db, true);
 }
 
 // Re-scoring candidates from their termlists gives what the matcher gives the same query
