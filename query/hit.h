@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "query/highlight.h"
+#include "query/ranking/explanation.h"
 
 namespace newsindex {
 
@@ -31,7 +32,7 @@ struct Hit {
   std::vector<Context> context_before, context_after;  // -B/-A/-C
   bool with_context = false;
   std::vector<std::string> sources;      // the article's source, then those of its copies
-  std::string explain;                   // --explain: JSON object of how the score was made ("" = not asked)
+  std::optional<Explanation> explain;    // --explain: how the score was made
 };
 
 }  // namespace newsindex

@@ -251,38 +251,26 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
       h.matches = find_matches(h.text, q.matches, analyzer_, stem);
     }
     if (opts.explain) {
-      nlohmann::ordered_json e;
-      e["score"] = r.score;
-      e["fusion_weight"] = std::clamp(ro.fusion_weight, 0.0, 1.0);
-      nlohmann::ordered_json a;
-      a["score"] = r.article_score;
-      a["max"] = ranking.article_max;
-      a["norm"] = r.article_norm;
-      if (r.article_doc) {
-        auto parts = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article,
-                                      ranker_.lengths().article_docs);
-        a["terms_sum"] = parts["score"];
-        a["terms"] = parts["terms"];
-      }
-      e["article"] = std::move(a);
-      nlohmann::ordered_json p;
-      p["score"] = r.passage_score;
-      p["max"] = ranking.passage_max;
-      p["norm"] = r.passage_norm;
+      Explanation e;
+      e.score = r.score;
+      e.fusion_weight = std::clamp(ro.fusion_weight, 0.0, 1.0);
+      ScoreSide a{r.article_score, ranking.article_max, r.article_norm, std::nullopt, std::nullopt};
+      if (r.article_doc)
+        a.terms = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article,
+                                   ranker_.lengths().article_docs);
+      e.article = std::move(a);
+      ScoreSide p{r.passage_score, ranking.passage_max, r.passage_norm, std::nullopt, std::nullopt};
       if (r.passage_doc) {
         std::string ord = db_.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
-        if (!ord.empty()) p["passage"] = Xapian::sortable_unserialise(ord);
-        auto parts = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage,
-                                      ranker_.lengths().passage_docs);
-        p["terms_sum"] = parts["score"];
-        p["terms"] = parts["terms"];
+        if (!ord.empty()) p.passage = Xapian::sortable_unserialise(ord);
+        p.terms = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage,
+                                   ranker_.lengths().passage_docs);
       }
-      e["passage"] = std::move(p);
+      e.passage = std::move(p);
       if (ro.proximity_weight > 0)
-        e["proximity"] = {{"weight", ro.proximity_weight}, {"score", r.proximity}, {"max", ranking.proximity_max},
-                          {"norm", r.proximity_norm}};
-      e["expansion_terms"] = ranking.expansion.size();
-      h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        e.proximity = Explanation::Proximity{ro.proximity_weight, r.proximity, ranking.proximity_max, r.proximity_norm};
+      e.expansion_terms = ranking.expansion.size();
+      h.explain = std::move(e);
     }
     out.hits.push_back(std::move(h));
   }
@@ -310,22 +298,18 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
     const RankedPassage& r = ranking.passages[kept[k]];
     Hit h = hit_for(db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
     if (opts.explain) {
-      nlohmann::ordered_json e;
-      e["score"] = h.score;
-      auto parts = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage,
-                                    ranker_.lengths().passage_docs);
-      nlohmann::ordered_json p;
-      p["score"] = r.passage_score;
-      p["terms_sum"] = parts["score"];
-      p["terms"] = parts["terms"];
-      e["passage"] = std::move(p);
+      Explanation e;
+      e.score = h.score;
+      ScoreSide p;
+      p.score = r.passage_score;
+      p.terms = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage,
+                                 ranker_.lengths().passage_docs);
+      e.passage = std::move(p);
       if (ro.context_weight > 0) {
-        e["context"] = {{"weight", ro.context_weight},
-                        {"article_score", r.context / ro.context_weight},
-                        {"score", r.context}};
-        e["expansion_terms"] = ranking.expansion.size();
+        e.context = Explanation::Context{ro.context_weight, r.context / ro.context_weight, r.context};
+        e.expansion_terms = ranking.expansion.size();
       }
-      h.explain = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      h.explain = std::move(e);
     }
     out.hits.push_back(std::move(h));
   }

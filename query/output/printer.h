@@ -1,5 +1,5 @@
-// One printer interface, one backend per output format (text, json, tsv, trec): commands emit
-// hits once and every format stays consistent.
+// One printer interface for hits, one per output format (text, json, tsv, trec): commands emit
+// hits once, and each printer lays them out through a structured printer backend.
 #pragma once
 #include <iosfwd>
 #include <memory>
@@ -39,8 +39,8 @@ class Printer {
 
 std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o);
 
-// The JSON object of one hit (the JSON Lines contract); shared by tests and --show.
-std::string hit_to_json(const Hit& h, bool with_qid);
+// The record of one hit as a map (the JSON Lines contract), without its separator.
+void sprint_hit(StructuredPrinter& out, const Hit& h, bool with_qid);
 
 // TSV field order (documented in docs/output.md). New fields are appended (format version 2: category).
 inline constexpr std::string_view kTsvFields =

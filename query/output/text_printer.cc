@@ -1,11 +1,10 @@
 // Text backend for people: a header line per hit, then the passage with matches highlighted
-// (ANSI colour only when asked: a terminal without NO_COLOR, or --color always).
+// (ANSI colour only when asked: a terminal without NO_COLOR, or --color always), each line a
+// record of the text structured printer.
 #include <fmt/format.h>
 
-#include <ostream>
-
+#include "query/output/explain_printer.h"
 #include "query/output/printer.h"
-#include "query/ranking/explain.h"
 
 namespace newsindex {
 
@@ -24,47 +23,51 @@ size_t char_start(std::string_view s, size_t i) {
 
 class TextPrinter : public Printer {
  public:
-  TextPrinter(std::ostream& out, const PrintOptions& o) : out_(out), o_(o) {}
+  TextPrinter(std::ostream& out, const PrintOptions& o) : out_(make_text_sprinter(out)), o_(o) {}
 
   void batch_query(const std::string& qid, const std::string& query, std::string_view note) override {
-    if (printed_) out_ << '\n';
-    out_ << "# " << qid << ": " << query << '\n';
-    if (!note.empty()) out_ << "# " << qid << ": " << note << '\n';
+    if (printed_) out_->separator();
+    line(fmt::format("# {}: {}", qid, query));
+    if (!note.empty()) line(fmt::format("# {}: {}", qid, note));
     printed_ = true;
     after_header_ = true;
   }
 
   void hit(const Hit& h) override {
-    if (printed_ && !after_header_) out_ << '\n';  // a blank line between hits, not under a header
+    if (printed_ && !after_header_) out_->separator();  // a blank line between hits, not under a header
     printed_ = true;
     after_header_ = false;
     std::string where = h.article + (h.passage ? fmt::format("#{}", *h.passage) : "");
-    out_ << c(kBold) << h.rank << ". " << (h.title.empty() ? where : h.title) << c(kReset);
-    if (h.date) out_ << "  " << *h.date;
-    out_ << c(kDim) << fmt::format("  [{} {:.3f}]", h.type == "passage" && h.caption ? "caption" : h.type, h.score)
-         << c(kReset) << '\n';
-    out_ << "   " << c(kDim) << where;
-    if (h.section) out_ << " · " << *h.section;
-    if (!h.category.empty()) out_ << " · category: " << h.category;
-    if (h.type == "link") out_ << " · → " << h.url << (h.link_date ? " (" + *h.link_date + ")" : "");
-    out_ << c(kReset) << '\n';
+    std::string head = fmt::format("{}{}. {}{}", c(kBold), h.rank, h.title.empty() ? where : h.title, c(kReset));
+    if (h.date) head += "  " + *h.date;
+    head += fmt::format("{}  [{} {:.3f}]{}", c(kDim), h.type == "passage" && h.caption ? "caption" : h.type, h.score,
+                        c(kReset));
+    line(head);
+    std::string place = "   " + c(kDim) + where;
+    if (h.section) place += " · " + *h.section;
+    if (!h.category.empty()) place += " · category: " + h.category;
+    if (h.type == "link") place += " · → " + h.url + (h.link_date ? " (" + *h.link_date + ")" : "");
+    line(place + c(kReset));
     // With context, every passage line starts with its ordinal and, as grep -n marks lines,
     // ':' for the hit and '-' for context around it.
     const bool marked = h.with_context && h.passage;
-    for (const auto& ctx : h.context_before) out_ << context_line(ctx);
-    out_ << "   " << (marked ? fmt::format("{}: ", *h.passage) : "") << highlighted(h) << '\n';
-    for (const auto& ctx : h.context_after) out_ << context_line(ctx);
-    if (!h.explain.empty())
-      out_ << "   " << c(kDim) << "explain: " << explain_line(nlohmann::ordered_json::parse(h.explain, nullptr, false))
-           << c(kReset) << '\n';
+    for (const auto& ctx : h.context_before) line(context_line(ctx));
+    line("   " + (marked ? fmt::format("{}: ", *h.passage) : "") + highlighted(h));
+    for (const auto& ctx : h.context_after) line(context_line(ctx));
+    if (h.explain) line("   " + c(kDim) + "explain: " + explain_line(*h.explain) + c(kReset));
   }
 
  private:
   std::string c(const char* code) const { return o_.color ? code : ""; }
 
+  void line(const std::string& s) {
+    out_->string(s);
+    out_->separator();
+  }
+
   std::string context_line(const Hit::Context& ctx) const {
     auto [from, to] = snippet_span(ctx.text, {}, o_.snippet_length);
-    return fmt::format("   {}{}- {}{}{}{}\n", c(kDim), ctx.passage, from > 0 ? "…" : "",
+    return fmt::format("   {}{}- {}{}{}{}", c(kDim), ctx.passage, from > 0 ? "…" : "",
                        std::string_view(ctx.text).substr(from, to - from), to < ctx.text.size() ? "…" : "", c(kReset));
   }
 
@@ -86,7 +89,7 @@ class TextPrinter : public Printer {
     return out;
   }
 
-  std::ostream& out_;
+  std::unique_ptr<StructuredPrinter> out_;
   PrintOptions o_;
   bool printed_ = false;
   bool after_header_ = false;  // a "# QID: query" line was the last thing printed

@@ -1,7 +1,6 @@
-// TSV backend: the fields of kTsvFields, tabs/newlines/backslashes escaped as \t \n \\.
+// TSV and TREC backends: the fields of kTsvFields through the TSV structured printer (tabs,
+// newlines and backslashes escaped as \t \n \\), and TREC run lines through the text one.
 #include <fmt/format.h>
-
-#include <ostream>
 
 #include "query/output/printer.h"
 
@@ -9,56 +8,66 @@ namespace newsindex {
 
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 class TsvPrinter : public Printer {
  public:
-  TsvPrinter(std::ostream& out, const PrintOptions& o) : out_(out), o_(o) {}
+  TsvPrinter(std::ostream& out, const PrintOptions& o) : out_(make_tsv_sprinter(out)), o_(o) {}
   void begin() override {
-    if (o_.header) out_ << (o_.batch ? "qid\t" : "") << kTsvFields << '\n';
+    if (!o_.header) return;
+    if (o_.batch) out_->string("qid");
+    for (std::string_view rest = kTsvFields;;) {
+      const size_t tab = rest.find('\t');
+      out_->string(rest.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
+    }
+    out_->separator();
   }
   void hit(const Hit& h) override {
     std::string matches;
     for (auto [s, e] : h.matches) matches += fmt::format("{}{}-{}", matches.empty() ? "" : ",", s, e);
-    if (o_.batch) out_ << esc(h.qid) << '\t';
-    out_ << h.rank << '\t' << fmt::format("{:.6g}", h.score) << '\t' << h.type << '\t' << esc(h.article) << '\t'
-         << (h.passage ? std::to_string(*h.passage) : "") << '\t' << (h.date ? *h.date : "") << '\t'
-         << esc(h.title) << '\t' << esc(h.section.value_or("")) << '\t' << esc(h.url) << '\t' << esc(h.source)
-         << '\t' << esc(h.text) << '\t' << matches << '\t' << esc(h.category) << '\n';
+    StructuredPrinter& out = *out_;
+    if (o_.batch) out.string(h.qid);
+    out.integer(static_cast<int64_t>(h.rank));
+    out.number(h.score);
+    out.string(h.type);
+    out.string(h.article);
+    h.passage ? out.integer(*h.passage) : out.null();
+    out.string_or_null(h.date);
+    out.string(h.title);
+    out.string_or_null(h.section);
+    out.string(h.url);
+    out.string(h.source);
+    out.string(h.text);
+    out.string(matches);
+    out.string(h.category);
+    out.separator();
   }
 
  private:
-  std::ostream& out_;
+  std::unique_ptr<StructuredPrinter> out_;
   PrintOptions o_;
 };
 
+// "QID Q0 DOCID RANK SCORE RUN": six fields of text, the score in its shortest exact form.
 class TrecPrinter : public Printer {
  public:
-  TrecPrinter(std::ostream& out, const PrintOptions& o) : out_(out), o_(o) {}
+  TrecPrinter(std::ostream& out, const PrintOptions& o) : out_(make_text_sprinter(out)), o_(o) {}
   void hit(const Hit& h) override {
     std::string id = h.article;
     if (!o_.articles && h.passage) id.append(1, '#').append(std::to_string(*h.passage));
     for (auto& c : id)
       if (c == ' ' || c == '\t' || c == '\n') c = '_';
-    out_ << (h.qid.empty() ? "1" : h.qid) << " Q0 " << id << ' ' << h.rank << ' ' << fmt::format("{}", h.score)
-         << " newsquery\n";
+    out_->string(h.qid.empty() ? "1" : h.qid);
+    out_->string("Q0");
+    out_->string(id);
+    out_->integer(static_cast<int64_t>(h.rank));
+    out_->number(h.score);
+    out_->string("newsquery");
+    out_->separator();
   }
 
  private:
-  std::ostream& out_;
+  std::unique_ptr<StructuredPrinter> out_;
   PrintOptions o_;
 };
 

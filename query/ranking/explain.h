@@ -1,13 +1,12 @@
-// --explain: how a hit's score was made, as a JSON object (JSON output) and as one line of text
-// (text output). Term parts are recomputed with the same BM25 functions the matcher uses.
+// --explain: how a hit's score was made (explanation.h). Term parts are recomputed with the same
+// BM25 functions the matcher uses.
 #pragma once
 #include <xapian.h>
 
-#include <nlohmann/json.hpp>
-#include <string>
 #include <vector>
 
 #include "query/ranking/bm25.h"
+#include "query/ranking/explanation.h"
 #include "query/ranking/feedback.h"
 
 namespace newsindex {
@@ -17,14 +16,9 @@ namespace newsindex {
 // subtleties are not modelled, so parts may not sum exactly to the score for such queries.
 std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion);
 
-// {"score": Σ parts, "length": doclen, "terms": [{"term", "weight", "wdf", "idf", "score"}, ...]}
-// for the terms of `terms` the document holds, largest part first (collection_size as
+// The parts of the terms of `terms` the document holds, largest first (collection_size as
 // KindBm25Weight's).
-nlohmann::ordered_json explain_document(const Xapian::Database& db, Xapian::docid doc,
-                                        const std::vector<WeightedTerm>& terms, const Bm25Params& p,
-                                        double average_length, double collection_size = 0);
-
-// One line for text output from an explain object built by search.
-std::string explain_line(const nlohmann::ordered_json& explain);
+TermParts explain_document(const Xapian::Database& db, Xapian::docid doc, const std::vector<WeightedTerm>& terms,
+                           const Bm25Params& p, double average_length, double collection_size = 0);
 
 }  // namespace newsindex
