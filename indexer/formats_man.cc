@@ -50,6 +50,13 @@ std::string_view format_prose(std::string_view name) {
            "spelling (June 6, 2018; 2018-06-06), an optional photo caption, then one paragraph per "
            "line. A short line that does not end like a sentence is a section heading. "
            "[interstitial_link url=\"...\"]anchor[/interstitial_link] shortcodes become related links.";
+  if (name == "feed")
+    return "News feeds (RSS 2.0, RSS 1.0/RDF, Atom 1.0), recognised by their root element whatever the "
+           "extension: each item or entry is an article. Its body is the full text when the feed carries "
+           "it (content:encoded, Atom content), else the summary; markup in it is read as an HTML fragment. "
+           "The id is the guid (Atom id), else the item's link; date, author, category and language come "
+           "from the item and the channel. A feed that breaks off keeps every item before the break and "
+           "names the line.";
   if (name == "text")
     return "Plain text: the first line is the title; blank lines separate paragraphs.";
   return {};

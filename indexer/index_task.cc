@@ -98,9 +98,10 @@ void process_whole(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult
     Format fmt = p.format == Format::Auto ? detect_format(p.source, std::string_view(bytes).substr(0, 8192)) : p.format;
     r.format = fmt;
     ReadResult rr;
-    if (reader_for(fmt).raw_bytes) {
+    const ReaderEntry& reader = reader_for(fmt);
+    if (reader.raw_bytes) {
       // Markup is a few times its text: a page much larger than an article's limit is cut.
-      if (const size_t max_page = 4 * opts.max_article_bytes; bytes.size() > max_page) {
+      if (const size_t max_page = 4 * opts.max_article_bytes; !reader.many && bytes.size() > max_page) {
         size_t lt = bytes.rfind('<', max_page);
         bytes.resize(lt != std::string::npos && lt >= max_page / 2 ? lt : max_page);
         bytes.shrink_to_fit();
@@ -112,7 +113,7 @@ void process_whole(Piece& p, Analyzer& an, const BuildOptions& opts, PieceResult
       if (d.invalid_sequences)
         r.warnings.push_back(fmt::format("newsindex: {}:{}: warning: {} invalid UTF-8 sequence(s) replaced with U+FFFD",
                                          printable_name(p.source), d.first_invalid_line, d.invalid_sequences));
-      if (!reader_for(fmt).lines && d.text.size() > opts.max_article_bytes) {  // one article: cut before it is parsed
+      if (!reader.many && d.text.size() > opts.max_article_bytes) {  // one article: cut before it is parsed
         d.text.resize(cut_point(d.text, opts.max_article_bytes));
         d.text.shrink_to_fit();
         r.warnings.push_back(cut_warning(p.source, opts.max_article_bytes));

@@ -105,6 +105,15 @@ Segmented segment(const Article& article, Analyzer& analyzer, const SegmentOptio
       out.passages.push_back(std::move(p));
     }
   }
+  // A headline without body text (a feed item or a JSON line that has only a title, a page whose
+  // body is headings) is still a passage: passage mode, the default, finds every article.
+  if (out.passages.empty()) {
+    Passage p;
+    p.ordinal = 1;
+    p.text = normalize_space(article.title.empty() ? section : article.title);
+    p.line = article.source_line;
+    if (!p.text.empty()) out.passages.push_back(std::move(p));
+  }
   return out;
 }
 

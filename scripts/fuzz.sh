@@ -11,7 +11,8 @@ shift || true
 [[ "$secs" =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS] [TARGET...]" >&2; exit 2; }
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
 targets=("$@")
-((${#targets[@]})) || targets=(news_text html jsonl plain_text url text_decode analyzer query)
+# Every target by default: the list is tests/fuzz/CMakeLists.txt's NEWSINDEX_FUZZ_TARGETS.
+((${#targets[@]})) || read -r -a targets < <(sed -n 's/^set(NEWSINDEX_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/fuzz/CMakeLists.txt")
 
 "$root/scripts/deps.sh"
 if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "common/ascii.h"
+#include "indexer/readers/feed_reader.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
 #include "indexer/readers/news_text_reader.h"
@@ -53,13 +54,14 @@ ReadResult one_article(std::string_view bytes, const std::string& source) {
 
 constexpr std::array kReaders{
     ReaderEntry{Format::Jsonl, "jsonl", {"jsonl", "ndjson", "json", ""}, json_object_first, nullptr, jsonl_source,
-                true, false},
+                true, false, true},
+    ReaderEntry{Format::Feed, "feed", {"rss", "atom", "", ""}, looks_like_feed, nullptr, read_feed, false, true, true},
     ReaderEntry{Format::Html, "html", {"html", "htm", "xhtml", "shtml"}, markup_first, nullptr,
-                one_article<read_html>, false, true},
+                one_article<read_html>, false, true, false},
     ReaderEntry{Format::News, "news", {"", "", "", ""}, nullptr, looks_like_news_text, one_article<read_news_text>,
-                false, false},
+                false, false, false},
     ReaderEntry{Format::Text, "text", {"txt", "text", "md", ""}, nullptr, nullptr, one_article<read_plain_text>,
-                false, false},
+                false, false, false},
 };
 
 }  // namespace

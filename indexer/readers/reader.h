@@ -13,7 +13,7 @@
 
 namespace newsindex {
 
-enum class Format { Auto, News, Jsonl, Text, Html };
+enum class Format { Auto, News, Jsonl, Text, Html, Feed };
 
 struct ReadResult {
   std::vector<Article> articles;
@@ -33,6 +33,8 @@ struct ReaderEntry {
   ReadResult (*read)(std::string_view bytes, const std::string& source);
   bool lines;      // one article per line: cut into pieces of whole lines, an appended file read on
   bool raw_bytes;  // decodes its own bytes (a declared charset), so it is given them undecoded
+  bool many;       // a whole file holds many articles (a feed): it is never cut to one article's
+                   // size limit; each article is
 };
 
 // The formats in detection order; plain text, the fallback, comes last.

@@ -36,7 +36,7 @@ check "newsquery(1) names the everyday group first" bash -c \
   "grep '^\.SS' '$SHARE/man/man1/newsquery.1' | sed -n 2p | grep -q Options"
 check "newsquery-query(7) lists the title: field" grep -q 'title:' "$SHARE/man/man7/newsquery-query.7"
 check "newsindex-formats(5) lists every reader" bash -c \
-  "for f in jsonl html news text; do grep -q \"^.SS \\\"\$f\\\"\" '$SHARE/man/man5/newsindex-formats.5' || exit 1; done"
+  "for f in jsonl feed html news text; do grep -q \"^.SS \\\"\$f\\\"\" '$SHARE/man/man5/newsindex-formats.5' || exit 1; done"
 
 # bash: complete as readline would, by calling the completion function with COMP_WORDS set.
 complete_words() {  # complete_words PROGRAM WORD... -> the candidates for the last word

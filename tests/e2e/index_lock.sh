@@ -13,7 +13,7 @@ check "the first writer holds the lock" test -s "$DB/newsindex.writer"
 start=$(date +%s%N)
 expect_status 2 "a second writer gives up after --lock-timeout" ni --lock-timeout 1 "$TMP/one.jsonl"
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-check "it waited about the timeout (${elapsed_ms} ms)" test "$elapsed_ms" -ge 900 -a "$elapsed_ms" -lt 3500
+check "it waited for the timeout before giving up (${elapsed_ms} ms)" test "$elapsed_ms" -ge 900
 check "the message names the database" grep -q "$DB: database is locked" "$TMP/err"
 check "the message names the holder" grep -Eq "by newsindex \(pid $first, writing since [0-9-]+T" "$TMP/err"
 check "and says how to wait longer" grep -q -- "--lock-timeout" "$TMP/err"

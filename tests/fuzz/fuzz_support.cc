@@ -128,7 +128,9 @@ void index_article(Article& a) {
     check_normalized(p.section, "section is not valid UTF-8");
     passages += without_spaces(p.text);
   }
-  require(blocks == passages, "segmentation lost or duplicated text", blocks);
+  // Without body text the article is one passage of its headline (or its last heading).
+  if (blocks.empty()) require(seg.passages.size() <= 1, "an article without body text has several passages");
+  else require(blocks == passages, "segmentation lost or duplicated text", blocks);
   BuiltArticle built = build_documents(a, analyzer(), opts);
   require(built.passage_docs.size() == seg.passages.size(), "one document per passage");
 }

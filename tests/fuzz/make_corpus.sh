@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${1:?usage: make_corpus.sh OUT}"
 fixtures="$root/tests/fixtures"
-targets=(news_text html jsonl plain_text url text_decode analyzer query)
+read -r -a targets < <(sed -n 's/^set(NEWSINDEX_FUZZ_TARGETS \(.*\))$/\1/p' "$root/tests/fuzz/CMakeLists.txt")
 for t in "${targets[@]}"; do rm -rf "${out:?}/$t"; mkdir -p "$out/$t"; done
 seed=("$root"/corpus/*.txt)
 
@@ -29,6 +29,7 @@ done
 printf 'Home > World\n1.2K views · 5 min read · 2 Comments\nTitle\n— 2018-06-06\nPhoto: someone (Reuters)\nText [interstitial_link url="http://x.com/a?utm_source=t"]anchor[/interstitial_link] more.\nShort heading?\nLast line is a bio. Jane Doe is a writer.\n' \
   | seed news_text shapes.txt ""
 for f in "$fixtures"/html/*.html; do cp "$f" "$out/html/"; done
+cp "$fixtures"/feeds/* "$out/feed/"
 printf '<html><body><article><h1>T</h1><p>a <a href="/x">b</a></p><figure><figcaption>c</figcaption></figure><h2>d</h2><p>e</p></article></body></html>' \
   | seed html tags.html ""
 printf '<div><div><div><div><div><script><div><div></script><p>deep</p></div></div></div></div></div>' | seed html nested.html ""

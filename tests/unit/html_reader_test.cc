@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -326,15 +325,14 @@ TEST(HtmlReader, EveryPrefixOfAPageIsReadOrRejected) {
   EXPECT_FALSE(half.blocks.empty());
 }
 
-TEST(HtmlReader, DeepNestingIsFast) {
+// Deep nesting is read (quadratic cost would show as CTest's timeout; speed is measured in
+// scripts/bench-*.sh, never asserted here).
+TEST(HtmlReader, DeepNestingIsRead) {
   for (const char* tag : {"div", "b", "span", "blockquote", "a", "table"}) {
     std::string page = "<html><body>";
     for (int i = 0; i < 100000; ++i) page += std::string("<") + tag + (std::string(tag) == "a" ? " href=x>" : ">");
     page += "deep text";
-    auto start = std::chrono::steady_clock::now();
     Article a = read_html(page, "deep.html");
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_LT(secs, 10.0) << tag;
     EXPECT_NE(all_text(a).find("deep text"), std::string::npos) << tag;
   }
 }

@@ -26,10 +26,13 @@ TEST(ReaderRegistry, EveryRowIsNamedOnceAndRoundTrips) {
 
 TEST(ReaderRegistry, HowEachFormatIsCut) {
   EXPECT_TRUE(reader_for(Format::Jsonl).lines);
+  EXPECT_TRUE(reader_for(Format::Jsonl).many);  // never cut to one article's size
   EXPECT_TRUE(reader_for(Format::Html).raw_bytes);
+  EXPECT_FALSE(reader_for(Format::Html).many);
   for (Format f : {Format::News, Format::Text}) {
     EXPECT_FALSE(reader_for(f).lines);
     EXPECT_FALSE(reader_for(f).raw_bytes);
+    EXPECT_FALSE(reader_for(f).many);
   }
 }
 
