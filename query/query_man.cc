@@ -54,7 +54,7 @@ std::string query_man_page() {
   for (const schema::Field& f : schema::kFields) {
     if (!(f.flags & schema::kUserField)) continue;
     out += ".TP\n\\fB" + roff_escape(std::string(f.name) + ":") + "\\fR\n" + roff_escape(f.description) + ".";
-    if (auto example = query_field_example(f.name); !example.empty()) out += " Example: " + roff_escape(example);
+    if (auto example = query_field_example(f.id); !example.empty()) out += " Example: " + roff_escape(example);
     out += "\n";
   }
   out += roff_prose(kQueryHelpFieldRule);
