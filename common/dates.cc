@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <chrono>
 #include <cctype>
 #include <vector>
 
@@ -80,45 +81,36 @@ int num(const Tok& t) { return t.text.size() <= 4 ? std::stoi(t.text) : -1; }
 
 }  // namespace
 
+// The calendar is <chrono>'s; the year range is the one news is dated in.
+namespace {
+std::chrono::year_month_day ymd_of(int y, int m, int d) {
+  return std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} / std::chrono::day{static_cast<unsigned>(d)};
+}
+}  // namespace
+
 int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return days[static_cast<size_t>(m - 1)] + (m == 2 && leap);
+  const auto last = std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} / std::chrono::last;
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 bool valid_ymd(int y, int m, int d) {
-  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && ymd_of(y, m, d).ok();
 }
 
-// Howard Hinnant's days-from-civil algorithm (public domain arithmetic).
 std::optional<long> days_from_civil(std::string_view ymd) {
   std::string digits;
   for (char c : ymd)
     if (c != '-') digits += c;
   if (digits.size() != 8 || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  long y = std::stol(digits.substr(0, 4));
-  const long m = std::stol(digits.substr(4, 2)), d = std::stol(digits.substr(6, 2));
-  if (!valid_ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d))) return std::nullopt;
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  const int y = std::stoi(digits.substr(0, 4)), m = std::stoi(digits.substr(4, 2)), d = std::stoi(digits.substr(6, 2));
+  if (!valid_ymd(y, m, d)) return std::nullopt;
+  return static_cast<long>(std::chrono::sys_days{ymd_of(y, m, d)}.time_since_epoch().count());
 }
 
-std::string civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1;
-  const long m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2;
-  return fmt::format("{:04d}{:02d}{:02d}", y, m, d);
+std::string civil_from_days(long days) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  return fmt::format("{:04d}{:02d}{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
 std::optional<std::string> parse_date(std::string_view text, bool whole_line) {

@@ -11,7 +11,7 @@ namespace newsindex {
 namespace {
 
 Xapian::doccount kind_count(const Xapian::Database& db, schema::Kind k) {
-  return db.get_termfreq(schema::term("type", schema::kind_name(k)));
+  return db.get_termfreq(schema::kind_term(k));
 }
 
 struct ArticleTotal {
@@ -21,7 +21,7 @@ struct ArticleTotal {
 
 ArticleTotal walk_articles(const Xapian::Database& db) {
   ArticleTotal t;
-  const std::string type = schema::term("type", schema::kind_name(schema::Kind::Article));
+  const std::string type = schema::kind_term(schema::Kind::Article);
   for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) {
     t.length += it.get_doclength();
     ++t.count;

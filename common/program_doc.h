@@ -34,6 +34,9 @@ struct ProgramDoc {
   std::vector<Example> examples;
   std::vector<DocSection> sections;
   std::vector<std::string> see_also;  // "newsquery-query(7)"
+  // Words after the options are query words (completions offer the field names, "title:"), not
+  // files.
+  bool query_words = false;
 };
 
 }  // namespace newsindex

@@ -7,7 +7,7 @@
 namespace newsindex {
 
 std::optional<Xapian::docid> article_docid(const Xapian::Database& db, const std::string& id) {
-  const std::string uid = schema::term("uid", id);
+  const std::string uid = schema::term(schema::FieldId::Uid, id);
   auto p = db.postlist_begin(uid);
   if (p == db.postlist_end(uid)) return std::nullopt;
   return *p;

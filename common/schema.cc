@@ -1,7 +1,5 @@
 #include "common/schema.h"
 
-#include <stdexcept>
-
 #include "common/hash.h"
 
 namespace newsindex::schema {
@@ -18,12 +16,6 @@ std::optional<Kind> kind_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-const Field& field(std::string_view name) {
-  for (const auto& f : kFields)
-    if (f.name == name) return f;
-  throw std::out_of_range("schema: unknown field " + std::string(name));
-}
-
 const Field* user_field(std::string_view name) {
   for (const auto& f : kFields)
     if (f.name == name && (f.flags & kUserField)) return &f;
@@ -38,8 +30,8 @@ std::string article_key(std::string_view id) {
   return "~" + hex_digest(id).substr(0, kArticleKeyBytes);
 }
 
-std::string term(std::string_view field_name, std::string_view value) {
-  const Field& f = field(field_name);
+std::string term(FieldId field_id, std::string_view value) {
+  const Field& f = field(field_id);
   std::string key;
   if (f.flags & kKeyed) value = key = article_key(value);
   std::string t(f.prefix);
@@ -55,23 +47,23 @@ std::string term(std::string_view field_name, std::string_view value) {
   return t;
 }
 
-std::string stem_prefix(std::string_view field_name) {
+std::string kind_term(Kind k) { return term(FieldId::Type, kind_name(k)); }
+
+std::string stem_prefix(FieldId field_id) {
   std::string p(1, 'Z');
-  p.append(field(field_name).prefix);
+  p.append(field(field_id).prefix);
   return p;
 }
 
-std::string_view body_field(BodyForm form) { return form == BodyForm::Article ? "article_body" : "body"; }
+FieldId body_field(BodyForm form) { return form == BodyForm::Article ? FieldId::ArticleBody : FieldId::Body; }
 
-std::string_view acronym_field(std::string_view field_name) {
-  return field_name == "article_body" ? "article_acronym" : "acronym";
-}
+FieldId acronym_field(FieldId body) { return body == FieldId::ArticleBody ? FieldId::ArticleAcronym : FieldId::Acronym; }
 
 std::string passage_form_name(std::string_view term) {
   // Longest prefix first: XWA (acronyms) and ZXW (stems) both begin like XW.
-  const std::string stem_from = stem_prefix("article_body"), stem_to = stem_prefix("body");
-  const std::string_view acr_from = field("article_acronym").prefix, acr_to = field("acronym").prefix;
-  const std::string_view raw_from = field("article_body").prefix, raw_to = field("body").prefix;
+  const std::string stem_from = stem_prefix(FieldId::ArticleBody), stem_to = stem_prefix(FieldId::Body);
+  const std::string_view acr_from = field(FieldId::ArticleAcronym).prefix, acr_to = field(FieldId::Acronym).prefix;
+  const std::string_view raw_from = field(FieldId::ArticleBody).prefix, raw_to = field(FieldId::Body).prefix;
   for (auto [from, to] : {std::pair<std::string_view, std::string_view>{stem_from, stem_to}, {acr_from, acr_to},
                           {raw_from, raw_to}}) {
     if (term.substr(0, from.size()) != from) continue;

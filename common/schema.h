@@ -11,7 +11,7 @@ namespace newsindex::schema {
 
 // Version 1: passages, links, articles and sources as documents; see kFields.
 // Version 2: the article record's copy of the body words has its own prefixes (article_body,
-// article_acronym), so passage and article postings no longer share posting lists.
+// article_acronym): passage and article postings are separate lists.
 // Version 3: the article record's words and the title, author, section and category words keep a
 // stemmable word only as its stem (kStemsOnly), with the record's length unchanged (length_pad).
 // Version 4: records name their article by a short key (article_key), and only article records
@@ -21,7 +21,7 @@ namespace newsindex::schema {
 // each article's first passage is marked (type:lead).
 inline constexpr int kSchemaVersion = 5;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
-// Metadata: the article documents' total length, stamped (ranking/kind_lengths.h).
+// Metadata: the article documents' total length, stamped (common/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
 // Metadata: the stemmers the articles were indexed with, comma-separated Xapian names ("german",
 // "none"): a query takes the index's language when there is only one.
@@ -64,53 +64,89 @@ enum FieldFlags : unsigned {
   kKeyed = 32,      // an exact value longer than 16 bytes is written as its key (article_key)
 };
 
+// The fields by name in code; each value indexes kFields (checked below), so the table's order
+// is the enum's.
+enum class FieldId : unsigned {
+  Body,
+  Acronym,
+  ArticleBody,
+  ArticleAcronym,
+  LengthPad,
+  Title,
+  Author,
+  Section,
+  Category,
+  Site,
+  Url,
+  Type,
+  Lang,
+  Article,
+  Date,
+  Source,
+  Uid,
+  SourceKey,
+  LinkTo,
+  Hash,
+  Band,
+  Story,
+};
+
 struct Field {
+  FieldId id;
   std::string_view name;    // query-language name
   std::string_view prefix;  // Xapian term prefix
   int slot;                 // value slot or -1
   unsigned flags;
-  std::string_view description;
+  std::string_view description;  // a query field's is shown by --help-query
 };
 
 // The table. Body words have the empty prefix.
 inline constexpr std::array kFields{
-    Field{"body", "", -1, kFree | kPositions, "passage text, its section heading"},
-    Field{"acronym", "XA", -1, kFree | kPositions, "acronyms written in capitals (U.S., NATO)"},
+    Field{FieldId::Body, "body", "", -1, kFree | kPositions, "passage text, its section heading"},
+    Field{FieldId::Acronym, "acronym", "XA", -1, kFree | kPositions, "acronyms written in capitals (U.S., NATO)"},
     // The article record's words, apart from the passages': a passage query then never walks
     // article postings (no kind filter, half-length lists) and each kind gets its own statistics.
     // Stems only: the record exists for BM25 over the whole article, which ranks by stems; exact
     // words, phrases and NEAR are matched in the passages, which keep every raw word.
-    Field{"article_body", "XW", -1, kFree | kStemsOnly, "article record: every passage's words, headings, title"},
-    Field{"article_acronym", "XWA", -1, kFree, "article record: its acronyms"},
+    Field{FieldId::ArticleBody, "article_body", "XW", -1, kFree | kStemsOnly, "article record: every passage's words, headings, title"},
+    Field{FieldId::ArticleAcronym, "article_acronym", "XWA", -1, kFree, "article record: its acronyms"},
     // BM25 and the feedback model divide by a record's length, the sum of its wdfs; this term's wdf
     // counts the raw words a kStemsOnly field leaves out, so the length (and every score) stays
     // what it was when they were stored.
-    Field{"length_pad", "XN", -1, 0, "wdf = raw words not stored (kStemsOnly), for the record's length"},
+    Field{FieldId::LengthPad, "length_pad", "XN", -1, 0, "wdf = raw words not stored (kStemsOnly), for the record's length"},
     // title: and the other free-text fields match stems (a word without a stem by its raw term),
     // and every record repeats them: stems only.
     // Passages keep the title's raw words with positions (a headline in quotes is a phrase), which
     // leaves their lengths as they were; the article record keeps stems only.
-    Field{"title", "S", -1, kFree | kUserField | kStemsOnly, "article title (headline)"},
-    Field{"author", "A", kSlotAuthor, kFree | kUserField | kStemsOnly, "article author"},
-    Field{"section", "XS", kSlotSection, kFree | kUserField | kStemsOnly, "heading above the passage"},
-    Field{"category", "XC", -1, kFree | kUserField | kStemsOnly, "breadcrumb / desk of the article"},
-    Field{"site", "H", kSlotSite, kBoolean | kUserField, "host of the article URL"},
-    Field{"url", "U", -1, kBoolean | kUserField | kKeyed, "canonical URL (article or link target)"},
-    Field{"type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, lead (an article's first passage), article"},
-    Field{"lang", "L", -1, kBoolean | kUserField, "declared language"},
-    Field{"article", "XI", kSlotArticle, kBoolean | kUserField | kKeyed, "article key (article_key) on every record of an article"},
-    Field{"date", "D", kSlotDate, kBoolean | kUserField, "article date YYYYMMDD (ranges)"},
-    Field{"source", "XP", kSlotSource, kBoolean, "source path (the article records of a source)"},
-    Field{"uid", "Q", -1, kBoolean | kKeyed, "unique term of an article document (its article_key)"},
-    Field{"sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
-    Field{"linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
-    Field{"hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
-    Field{"band", "XB", -1, kBoolean, "MinHash LSH band key (near-duplicate candidates)"},
-    Field{"story", "XY", kSlotStory, kBoolean | kKeyed, "article records of copies: the key of their story's first article"},
+    Field{FieldId::Title, "title", "S", -1, kFree | kUserField | kStemsOnly, "article title (headline)"},
+    Field{FieldId::Author, "author", "A", kSlotAuthor, kFree | kUserField | kStemsOnly, "article author"},
+    Field{FieldId::Section, "section", "XS", kSlotSection, kFree | kUserField | kStemsOnly, "heading above the passage"},
+    Field{FieldId::Category, "category", "XC", -1, kFree | kUserField | kStemsOnly, "breadcrumb / desk of the article"},
+    Field{FieldId::Site, "site", "H", kSlotSite, kBoolean | kUserField, "host of the article URL"},
+    Field{FieldId::Url, "url", "U", -1, kBoolean | kUserField | kKeyed, "canonical URL (article or link target)"},
+    Field{FieldId::Type, "type", "XK", kSlotKind, kBoolean | kUserField, "passage, link, caption, lead (an article's first passage), article"},
+    Field{FieldId::Lang, "lang", "L", -1, kBoolean | kUserField, "declared language of the article"},
+    Field{FieldId::Article, "article", "XI", kSlotArticle, kBoolean | kUserField | kKeyed, "article id: the article and all its passages and links"},
+    Field{FieldId::Date, "date", "D", kSlotDate, kBoolean | kUserField, "article date: a day, month or year, or a range FROM..TO"},
+    Field{FieldId::Source, "source", "XP", kSlotSource, kBoolean, "source path (the article records of a source)"},
+    Field{FieldId::Uid, "uid", "Q", -1, kBoolean | kKeyed, "unique term of an article document (its article_key)"},
+    Field{FieldId::SourceKey, "sourcekey", "XR", -1, kBoolean, "unique term of a source record"},
+    Field{FieldId::LinkTo, "linkto", "XL", kSlotLinkTarget, kBoolean, "canonical URL a link record points to"},
+    Field{FieldId::Hash, "hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
+    Field{FieldId::Band, "band", "XB", -1, kBoolean, "MinHash LSH band key (near-duplicate candidates)"},
+    Field{FieldId::Story, "story", "XY", kSlotStory, kBoolean | kKeyed, "article records of copies: the key of their story's first article"},
 };
 
-const Field& field(std::string_view name);        // throws std::out_of_range on unknown name
-const Field* user_field(std::string_view name);   // nullptr when not a query field
+constexpr bool fields_in_id_order() {
+  for (size_t i = 0; i < kFields.size(); ++i)
+    if (kFields[i].id != static_cast<FieldId>(i)) return false;
+  return kFields.size() == static_cast<size_t>(FieldId::Story) + 1;
+}
+static_assert(fields_in_id_order(), "kFields lists every field in FieldId order");
+
+constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
+// A field by the name a user types (the query language); nullptr when it is not a query field.
+const Field* user_field(std::string_view name);
 
 // Every record names its article by this key (article: and uid: terms, kSlotArticle): the id itself
 // up to 16 bytes, else "~" and 16 hex digits of its hash, so that a long id (an article's URL, a
@@ -122,15 +158,17 @@ std::string article_key(std::string_view id);
 
 // Builds "prefix + value" and hashes values that would exceed kMaxTermBytes; the values of kKeyed
 // fields go through article_key.
-std::string term(std::string_view field_name, std::string_view value);
+std::string term(FieldId field, std::string_view value);
+// The term that marks a record's kind (type:passage, type:article, ...).
+std::string kind_term(Kind k);
 // The stemmed-term prefix for a free-text field ("Z" + prefix).
-std::string stem_prefix(std::string_view field_name);
+std::string stem_prefix(FieldId field);
 
 // Which copy of the body words a query or document uses: the passages' (and links') or the
 // article record's.
 enum class BodyForm { Passage, Article };
-std::string_view body_field(BodyForm form);     // "body" / "article_body"
-std::string_view acronym_field(std::string_view field_name);  // "article_acronym" for article_body, else "acronym"
+FieldId body_field(BodyForm form);  // Body / ArticleBody
+FieldId acronym_field(FieldId body);  // ArticleAcronym for ArticleBody, else Acronym
 // How the passages name an article record's body term (ZXWfear -> Zfear, XWAnato -> XAnato), for
 // showing terms to people; any other term is returned as it is.
 std::string passage_form_name(std::string_view term);

@@ -20,8 +20,8 @@ namespace newsindex {
 class StemTable {
  public:
   // calloc: a table this size comes straight from mmap, already zero, so a page costs a fault
-  // only once a word lands in it. Writing the zeros (a vector) cost a single query ~100 page
-  // faults, about 0.3 ms.
+  // only once a word lands in it; writing the zeros (a vector) would fault in every page of the
+  // table for each query.
   explicit StemTable(std::string stemmer)
       : stemmer_(std::move(stemmer)), slots_(static_cast<Slot*>(std::calloc(kSlots, sizeof(Slot)))) {
     if (!slots_) throw std::bad_alloc();
@@ -87,13 +87,13 @@ StemTable& stem_table(const Xapian::Stem& stemmer) {
 
 // A field's prefixes, looked up once per text rather than once per word.
 struct FieldTerms {
-  explicit FieldTerms(std::string_view field)
+  explicit FieldTerms(schema::FieldId field)
       : field(field),
         prefix(schema::term(field, "")),
         stem_prefix(schema::stem_prefix(field)),
         stems_only(schema::field(field).flags & schema::kStemsOnly) {}
 
-  const std::string& pad() { return buf = schema::term("length_pad", ""); }
+  const std::string& pad() { return buf = schema::term(schema::FieldId::LengthPad, ""); }
 
   // schema::term(field, word), without building a string when the term is the word itself.
   const std::string& raw(const std::string& word) {
@@ -109,7 +109,7 @@ struct FieldTerms {
     return buf;
   }
 
-  std::string_view field;
+  schema::FieldId field;
   std::string prefix, stem_prefix, buf;
   bool stems_only;
 };
@@ -148,19 +148,19 @@ std::string stemmer_name(const Xapian::Stem& stem) {
   return open != std::string::npos && close > open ? d.substr(open + 1, close - open - 1) : d;
 }
 
-std::string raw_term(std::string_view field, const Token& tok) { return schema::term(field, tok.term); }
+std::string raw_term(schema::FieldId field, const Token& tok) { return schema::term(field, tok.term); }
 
-std::string stemmed_term(std::string_view field, const Token& tok, const Xapian::Stem& stem) {
+std::string stemmed_term(schema::FieldId field, const Token& tok, const Xapian::Stem& stem) {
   std::string t = schema::stem_prefix(field);
   t.append(stem_table(stem).stem(stem, tok.term));
   return t;
 }
 
-std::string acronym_term(const Token& tok, std::string_view field) {
-  return schema::term(schema::acronym_field(field), tok.term);
+std::string acronym_term(const Token& tok, schema::FieldId body) {
+  return schema::term(schema::acronym_field(body), tok.term);
 }
 
-Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, std::string_view field,
+Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, schema::FieldId field,
                                const Xapian::Stem& stem, Xapian::termpos pos_base, bool positions) {
   Xapian::termpos last = pos_base;
   if (analysis.tokens.empty()) return last;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/analyzer.h"
+#include "common/schema.h"
 
 namespace newsindex {
 
@@ -18,7 +19,7 @@ std::string stemmer_name(const Xapian::Stem& stem);
 
 // Adds a text's terms to a document: raw terms (with positions from pos_base when
 // `positions`), stemmed "Z" terms, and acronym terms. Returns the next free position.
-Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, std::string_view field,
+Xapian::termpos add_text_terms(Xapian::Document& doc, const Analysis& analysis, schema::FieldId field,
                                const Xapian::Stem& stem, Xapian::termpos pos_base, bool positions);
 
 class StemTable;
@@ -34,10 +35,10 @@ class WordStemmer {
   StemTable& table_;
 };
 
-std::string raw_term(std::string_view field, const Token& tok);
-std::string stemmed_term(std::string_view field, const Token& tok, const Xapian::Stem& stem);
-// The acronym term of a word in a body field: "acronym" for the passages' body, its own
-// field for the article record's copy (schema::acronym_field).
-std::string acronym_term(const Token& tok, std::string_view field = "body");
+std::string raw_term(schema::FieldId field, const Token& tok);
+std::string stemmed_term(schema::FieldId field, const Token& tok, const Xapian::Stem& stem);
+// The acronym term of a word in a body field: Acronym for the passages' body, its own field for
+// the article record's copy (schema::acronym_field).
+std::string acronym_term(const Token& tok, schema::FieldId body = schema::FieldId::Body);
 
 }  // namespace newsindex

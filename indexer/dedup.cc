@@ -36,11 +36,11 @@ std::optional<Xapian::docid> article_with(const Xapian::Database& db, const std:
 std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const BuiltArticle& b, double threshold) {
   if (!b.copy_candidate) return std::nullopt;
   double sim = 0;
-  auto id = article_with(db, schema::term("hash", b.content_hash), b.id, nullptr, 1, &sim);
+  auto id = article_with(db, schema::term(schema::FieldId::Hash, b.content_hash), b.id, nullptr, 1, &sim);
   if (!id && threshold > 0 && threshold <= 1 && !b.signature.empty()) {
     for (auto t = b.article_doc.termlist_begin(); t != b.article_doc.termlist_end(); ++t) {
       const std::string term = *t;
-      if (term.rfind(schema::field("band").prefix, 0) != 0) continue;
+      if (term.rfind(schema::field(schema::FieldId::Band).prefix, 0) != 0) continue;
       if (auto c = article_with(db, term, b.id, &b.signature, threshold, &sim)) id = c;
     }
   }
@@ -52,7 +52,7 @@ std::optional<DuplicateMatch> find_duplicate(const Xapian::Database& db, const B
 }
 
 void join_story(BuiltArticle& b, const DuplicateMatch& m) {
-  b.article_doc.add_boolean_term(schema::term("story", m.story));
+  b.article_doc.add_boolean_term(schema::term(schema::FieldId::Story, m.story));
   b.article_doc.add_value(schema::kSlotStory, m.story);
   for (auto& d : b.passage_docs) d.add_value(schema::kSlotStory, m.story);
   for (auto& d : b.link_docs) d.add_value(schema::kSlotStory, m.story);

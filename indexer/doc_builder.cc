@@ -24,26 +24,26 @@ std::string ymd_compact(const std::optional<std::string>& date) {
 
 // Terms and values every record of an article carries: filters, facets, deletion keys.
 void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, const std::string& site) {
-  doc.add_boolean_term(schema::term("type", schema::kind_name(kind)));
-  doc.add_boolean_term(schema::term("article", a.id));
+  doc.add_boolean_term(schema::kind_term(kind));
+  doc.add_boolean_term(schema::term(schema::FieldId::Article, a.id));
   doc.add_value(schema::kSlotKind, std::string(schema::kind_name(kind)));
   doc.add_value(schema::kSlotArticle, schema::article_key(a.id));
   // The long source path only on the article record: a source's passages and links go with
   // their articles (IndexWriter::clear_source), and the path is not repeated in every passage.
   if (kind == Kind::Article) {
-    doc.add_boolean_term(schema::term("source", a.source));
+    doc.add_boolean_term(schema::term(schema::FieldId::Source, a.source));
     doc.add_value(schema::kSlotSource, a.source);
   }
   if (std::string ymd = ymd_compact(a.date); !ymd.empty()) {
-    doc.add_boolean_term(schema::term("date", ymd));
+    doc.add_boolean_term(schema::term(schema::FieldId::Date, ymd));
     doc.add_value(schema::kSlotDate, ymd);
   }
   if (!site.empty()) {
-    doc.add_boolean_term(schema::term("site", site));
+    doc.add_boolean_term(schema::term(schema::FieldId::Site, site));
     doc.add_value(schema::kSlotSite, site);
   }
-  if (!a.url.empty()) doc.add_boolean_term(schema::term("url", a.url));
-  if (!a.lang.empty()) doc.add_boolean_term(schema::term("lang", normalize_word(a.lang)));
+  if (!a.url.empty()) doc.add_boolean_term(schema::term(schema::FieldId::Url, a.url));
+  if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::FieldId::Lang, normalize_word(a.lang)));
   if (!a.author.empty()) doc.add_value(schema::kSlotAuthor, a.author);
 }
 
@@ -61,9 +61,9 @@ FieldWords field_words(const Article& a, Analyzer& an) {
 // keep the title's raw words with positions, so that a headline in quotes matches as a phrase;
 // a raw word stored counts in the record's length as the padding it replaces did.
 void add_field_words(Xapian::Document& doc, const FieldWords& f, const Xapian::Stem& stem, bool title_positions) {
-  add_text_terms(doc, f.title, "title", stem, 0, title_positions);
-  add_text_terms(doc, f.author, "author", stem, 0, false);
-  add_text_terms(doc, f.category, "category", stem, 0, false);
+  add_text_terms(doc, f.title, schema::FieldId::Title, stem, 0, title_positions);
+  add_text_terms(doc, f.author, schema::FieldId::Author, stem, 0, false);
+  add_text_terms(doc, f.category, schema::FieldId::Category, stem, 0, false);
 }
 
 nlohmann::json article_data(const Article& a, size_t passages, size_t links) {
@@ -119,21 +119,21 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     Xapian::Document doc;
     Analysis words = an.analyze(p.text);
     out.invalid_utf8 += words.invalid_utf8;
-    Xapian::termpos end = add_text_terms(doc, words, "body", stem, 0, true);
+    Xapian::termpos end = add_text_terms(doc, words, schema::FieldId::Body, stem, 0, true);
     if (!p.section.empty()) {
       Analysis heading = an.analyze(p.section);
-      end = add_text_terms(doc, heading, "body", stem, end + kFieldGap, true);
-      add_text_terms(doc, heading, "section", stem, 0, false);
+      end = add_text_terms(doc, heading, schema::FieldId::Body, stem, end + kFieldGap, true);
+      add_text_terms(doc, heading, schema::FieldId::Section, stem, 0, false);
       doc.add_value(schema::kSlotSection, p.section);
     }
     // The headline is read with the lead, as a heading is with its passage: a word or a phrase
     // of the headline finds the article's first paragraph.
-    if (&p == lead) add_text_terms(doc, fields.title, "body", stem, end + kFieldGap, true);
+    if (&p == lead) add_text_terms(doc, fields.title, schema::FieldId::Body, stem, end + kFieldGap, true);
     add_field_words(doc, fields, stem, true);
     add_article_context(doc, a, Kind::Passage, site);
-    if (p.caption) doc.add_boolean_term(schema::term("type", "caption"));
+    if (p.caption) doc.add_boolean_term(schema::term(schema::FieldId::Type, "caption"));
     // The lead (first passage that is not a caption) is where a headline search lands.
-    if (&p == lead) doc.add_boolean_term(schema::term("type", "lead"));
+    if (&p == lead) doc.add_boolean_term(schema::term(schema::FieldId::Type, "lead"));
     doc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
     nlohmann::json d;
     d[data_keys::kText] = p.text;
@@ -145,9 +145,9 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     out.passage_docs.push_back(std::move(doc));
     // The article record holds every word (no positions) for article-level ranking, each
     // heading once, under its own prefixes (schema: article_body).
-    art_pos = add_text_terms(art, words, "article_body", stem, art_pos, false);
+    art_pos = add_text_terms(art, words, schema::FieldId::ArticleBody, stem, art_pos, false);
     if (!p.section.empty() && p.section != last_section)
-      add_text_terms(art, an.analyze(p.section), "article_body", stem, 0, false);
+      add_text_terms(art, an.analyze(p.section), schema::FieldId::ArticleBody, stem, 0, false);
     last_section = p.section;
     for (const Token& t : words.tokens) all_words.push_back(t.term);
   }
@@ -156,11 +156,11 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     if (target.empty()) continue;
     Xapian::Document doc;
     Analysis anchor = an.analyze(l.anchor);
-    Xapian::termpos end = add_text_terms(doc, anchor, "body", stem, 0, true);
-    add_text_terms(doc, an.analyze(url_slug_words(target)), "body", stem, end + kFieldGap, true);
+    Xapian::termpos end = add_text_terms(doc, anchor, schema::FieldId::Body, stem, 0, true);
+    add_text_terms(doc, an.analyze(url_slug_words(target)), schema::FieldId::Body, stem, end + kFieldGap, true);
     add_article_context(doc, a, Kind::Link, site);
-    doc.add_boolean_term(schema::term("linkto", target));
-    doc.add_boolean_term(schema::term("url", target));
+    doc.add_boolean_term(schema::term(schema::FieldId::LinkTo, target));
+    doc.add_boolean_term(schema::term(schema::FieldId::Url, target));
     doc.add_value(schema::kSlotLinkTarget, target);
     uint32_t passage = 0;
     if (l.block_index >= 0 && static_cast<size_t>(l.block_index) < seg.block_passage.size())
@@ -177,10 +177,10 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   add_field_words(art, fields, stem, false);
   if (!a.title.empty() && opts.title_weight > 0) {
     Analysis title = an.analyze(a.title);
-    for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, "article_body", stem, 0, false);
+    for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, schema::FieldId::ArticleBody, stem, 0, false);
   }
   add_article_context(art, a, Kind::Article, site);
-  art.add_boolean_term(schema::term("uid", a.id));
+  art.add_boolean_term(schema::term(schema::FieldId::Uid, a.id));
   // Same words in the same order = the same story, whatever its punctuation or case.
   std::string joined;
   for (const auto& w : all_words) joined.append(w).push_back(' ');
@@ -190,10 +190,10 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   // anything (two pages with only "Photo gallery" are not one story): it takes no part in
   // duplicate detection, either way.
   out.copy_candidate = all_words.size() >= kMinCopyWords && !a.body_missing;
-  if (out.copy_candidate) art.add_boolean_term(schema::term("hash", out.content_hash));
+  if (out.copy_candidate) art.add_boolean_term(schema::term(schema::FieldId::Hash, out.content_hash));
   if (opts.near_duplicate_keys && out.copy_candidate) {
     out.signature = minhash(all_words);
-    for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term("band", key));
+    for (const auto& key : band_keys(out.signature)) art.add_boolean_term(schema::term(schema::FieldId::Band, key));
     art.add_value(schema::kSlotMinhash, serialise_signature(out.signature));
   }
   art.add_value(schema::kSlotArticleLen, Xapian::sortable_serialise(art_pos));

@@ -51,12 +51,12 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
       continue;
     }
     std::string id = t;
-    if (db.get_termfreq(schema::term("uid", id)) == 0) {
+    if (db.get_termfreq(schema::term(schema::FieldId::Uid, id)) == 0) {
       std::string c = canonical_url(t);
       if (!c.empty()) id = c;
     }
-    if (db.get_termfreq(schema::term("uid", id)) > 0) {
-      db.delete_document(schema::term("article", id));
+    if (db.get_termfreq(schema::term(schema::FieldId::Uid, id)) > 0) {
+      db.delete_document(schema::term(schema::FieldId::Article, id));
       ++r.articles;
       continue;
     }

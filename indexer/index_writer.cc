@@ -218,7 +218,7 @@ void IndexWriter::store_languages() {
 }
 
 std::optional<SourceRecord> IndexWriter::source(const std::string& path) const {
-  const std::string key = schema::term("sourcekey", path);
+  const std::string key = schema::term(schema::FieldId::SourceKey, path);
   Xapian::PostingIterator it = db_.postlist_begin(key);
   if (it == db_.postlist_end(key)) return std::nullopt;
   return record_from_json(db_.get_document(*it).get_data());
@@ -226,7 +226,7 @@ std::optional<SourceRecord> IndexWriter::source(const std::string& path) const {
 
 std::vector<SourceRecord> IndexWriter::sources() const {
   std::vector<SourceRecord> out;
-  const std::string kind = schema::term("type", schema::kind_name(schema::Kind::Source));
+  const std::string kind = schema::kind_term(schema::Kind::Source);
   for (auto it = db_.postlist_begin(kind); it != db_.postlist_end(kind); ++it)
     out.push_back(record_from_json(db_.get_document(*it).get_data()));
   return out;
@@ -235,9 +235,9 @@ std::vector<SourceRecord> IndexWriter::sources() const {
 void IndexWriter::record_source(const SourceRecord& rec) {
   maybe_begin();
   Xapian::Document doc;
-  const std::string key = schema::term("sourcekey", rec.path);
+  const std::string key = schema::term(schema::FieldId::SourceKey, rec.path);
   doc.add_boolean_term(key);
-  doc.add_boolean_term(schema::term("type", schema::kind_name(schema::Kind::Source)));
+  doc.add_boolean_term(schema::kind_term(schema::Kind::Source));
   doc.add_value(schema::kSlotKind, std::string(schema::kind_name(schema::Kind::Source)));
   doc.add_value(schema::kSlotSource, rec.path);
   doc.add_value(schema::kSlotHash, rec.hash);
@@ -274,7 +274,7 @@ void IndexWriter::clear_source(const std::string& path) {
 // Only article records carry the source term (schema 4): each takes its passages and links,
 // which share its article term, with it.
 size_t IndexWriter::delete_records_of(const std::string& path) {
-  const std::string source = schema::term("source", path);
+  const std::string source = schema::term(schema::FieldId::Source, path);
   std::vector<std::string> keys;
   for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p) {
     const Xapian::Document d = db_.get_document(*p);
@@ -282,8 +282,8 @@ size_t IndexWriter::delete_records_of(const std::string& path) {
     // Other files that hold this article (it replaced their copy): one of them brings it back.
     if (std::vector<std::string> others = held_also_in(d, path); !others.empty()) held_elsewhere_[keys.back()] = others;
   }
-  for (const auto& key : keys) db_.delete_document(schema::term("article", key));
-  db_.delete_document(schema::term("sourcekey", path));
+  for (const auto& key : keys) db_.delete_document(schema::term(schema::FieldId::Article, key));
+  db_.delete_document(schema::term(schema::FieldId::SourceKey, path));
   return keys.size();
 }
 
@@ -294,7 +294,7 @@ void IndexWriter::add_articles(const std::string& source, std::vector<BuiltArtic
   for (BuiltArticle& b : articles) {
     if (languages_.insert(b.language).second) new_language_ = true;
     hold_also_in(b, source);
-    db_.delete_document(schema::term("article", b.id));
+    db_.delete_document(schema::term(schema::FieldId::Article, b.id));
     if (opts_.near_duplicate > 0) {
       if (auto m = find_duplicate(db_, b, opts_.near_duplicate)) {
         join_story(b, *m);
@@ -355,7 +355,7 @@ std::vector<std::string> IndexWriter::held_also_in(const Xapian::Document& artic
 std::vector<std::string> IndexWriter::sources_to_read_again() {
   std::set<std::string> out;
   for (const auto& [key, paths] : held_elsewhere_)
-    if (db_.get_termfreq(schema::term("uid", key)) == 0)  // not indexed again meanwhile
+    if (db_.get_termfreq(schema::term(schema::FieldId::Uid, key)) == 0)  // not indexed again meanwhile
       for (const auto& p : paths)
         if (source(p)) out.insert(p);
   held_elsewhere_.clear();

@@ -68,7 +68,7 @@ class IndexWriter {
   void commit();
   bool batch_full() const { return pending_ >= opts_.batch_documents; }
   // Commits, then records the statistics queries read instead of walking the database
-  // (ranking/kind_lengths.h); a second commit, only when they changed. Call it at the end of a run.
+  // (common/kind_lengths.h); a second commit, only when they changed. Call it at the end of a run.
   void commit_with_stats();
   const std::string& path() const { return path_; }
   // Articles this writer indexed as copies of an indexed story.

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "common/cli_docs.h"
 #include "common/cli_format.h"
 #include "common/db_path.h"
 #include "common/errors.h"
@@ -12,6 +13,7 @@
 #include "indexer/signals.h"
 #include "indexer/synonyms.h"
 #include "indexer/index_admin.h"
+#include "indexer/formats_man.h"
 #include "indexer/newsindex_doc.h"
 #include "common/version.h"
 
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
   app.add_option("--format", list_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
   app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
   use_help_formatter(app, newsindex_doc());
+  add_generate_option(app, newsindex_doc(), {{"formats-man", formats_man_page}});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,7 +16,7 @@ namespace newsindex {
 
 namespace {
 
-Xapian::Query kind(schema::Kind k) { return Xapian::Query(schema::term("type", schema::kind_name(k))); }
+Xapian::Query kind(schema::Kind k) { return Xapian::Query(schema::kind_term(k)); }
 
 // The documents matching `q` in ordinal order (docid order where there is none), the first
 // `max` of them (0: all).
@@ -51,14 +51,14 @@ std::optional<std::string> ArticleStore::resolve(const std::string& id_or_url) c
 std::vector<std::string> ArticleStore::articles_from_source(const std::string& source, size_t max) const {
   // Sources are recorded by their canonical path; "stdin:…" names are not paths.
   const std::string path = source.rfind("stdin:", 0) == 0 ? source : canonical_path(source);
-  const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term("source", path)));
+  const Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Article), Xapian::Query(schema::term(schema::FieldId::Source, path)));
   std::vector<std::string> out;
   for (const auto& d : docs_of(db_, q, static_cast<Xapian::doccount>(max))) out.push_back(article_id_of(d));
   return out;
 }
 
 std::vector<StoredPassage> ArticleStore::passages(const std::string& id, uint32_t from, uint32_t to) const {
-  Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Passage), Xapian::Query(schema::term("article", id)));
+  Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Passage), Xapian::Query(schema::term(schema::FieldId::Article, id)));
   if (from > 0 || to < UINT32_MAX)
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                       Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotOrdinal, Xapian::sortable_serialise(from),
@@ -78,7 +78,7 @@ std::vector<StoredPassage> ArticleStore::passages(const std::string& id, uint32_
 }
 
 std::vector<StoredLink> ArticleStore::links(const std::string& id) const {
-  Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Link), Xapian::Query(schema::term("article", id)));
+  Xapian::Query q(Xapian::Query::OP_FILTER, kind(schema::Kind::Link), Xapian::Query(schema::term(schema::FieldId::Article, id)));
   std::vector<StoredLink> out;
   for (const auto& d : docs_of(db_, q)) {
     auto j = nlohmann::json::parse(d.get_data(), nullptr, false);
@@ -97,7 +97,7 @@ std::vector<StoredLink> ArticleStore::links(const std::string& id) const {
 // The citing articles' keys (schema::article_key), which is all a link record holds.
 std::vector<std::string> ArticleStore::citing_articles(const std::string& url) const {
   std::set<std::string> ids;
-  const std::string t = schema::term("linkto", url);
+  const std::string t = schema::term(schema::FieldId::LinkTo, url);
   for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p)
     ids.insert(db_.get_document(*p).get_value(schema::kSlotArticle));
   return {ids.begin(), ids.end()};
@@ -105,7 +105,7 @@ std::vector<std::string> ArticleStore::citing_articles(const std::string& url) c
 
 std::optional<std::string> ArticleStore::article_at_url(const std::string& url) const {
   if (url.empty()) return std::nullopt;
-  const std::string t = schema::term("url", url);
+  const std::string t = schema::term(schema::FieldId::Url, url);
   const std::string article_kind(schema::kind_name(schema::Kind::Article));
   for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p) {
     Xapian::Document d = db_.get_document(*p);

@@ -33,7 +33,7 @@ class ArticleStore {
   std::string article_json(const std::string& id) const;
   // Resolves an id or a URL (canonicalized) to an article id.
   std::optional<std::string> resolve(const std::string& id_or_url) const;
-  // The articles read from source path `source` (any spelling of it: sources_files.h), in index order,
+  // The articles read from source path `source` (any spelling of it: common/paths.h), in index order,
   // at most `max` (0: all).
   std::vector<std::string> articles_from_source(const std::string& source, size_t max) const;
   std::vector<StoredPassage> passages(const std::string& id, uint32_t from = 0, uint32_t to = UINT32_MAX) const;

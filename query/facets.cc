@@ -38,7 +38,7 @@ std::map<std::string, size_t> article_counts(Searcher& s, const ParsedQuery& q, 
                                              size_t& total) {
   const Xapian::Database& db = s.db();
   auto of_kind = [&](schema::Kind k) {
-    Xapian::Query kind(schema::term("type", schema::kind_name(k)));
+    Xapian::Query kind(schema::kind_term(k));
     return q.filter.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND, kind, q.filter);
   };
   Xapian::Query query = s.full_query(q, o);

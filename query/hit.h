@@ -1,4 +1,4 @@
-// One search result as every output format sees it (DESIGN.md's output contract).
+// One search result as every output format sees it (docs/output.md).
 #pragma once
 #include <optional>
 #include <string>

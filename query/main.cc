@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "common/cli_docs.h"
 #include "common/cli_format.h"
 #include "common/database.h"
 #include "common/db_path.h"
@@ -14,8 +15,9 @@
 #include "query/query_command.h"
 #include "query/newsquery_doc.h"
 #include "query/query_help.h"
+#include "query/query_man.h"
 #include "common/version.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 #include <sys/ioctl.h>
 #include "common/schema.h"
 
@@ -135,6 +137,7 @@ int main(int argc, char** argv) {
                        "Print the version, the schema and output format versions and the Xapian and ICU versions, and exit");
   app.add_option("query", words, "Query words (joined by spaces)");
   use_help_formatter(app, newsquery_doc());
+  add_generate_option(app, newsquery_doc(), {{"query-man", query_man_page}});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,9 +1,9 @@
 // Xapian's block reads served from read-only mappings of the database files, for processes that
 // read them a lot (newsquery --batch, big facets and wildcards).
 //
-// Xapian 1.4's glass backend reads every B-tree block with pread(2), about 1,300 per ranked query
-// at 200 MB, and has no block cache of its own: on a virtual machine the system calls were a
-// third of a batch query's CPU. Once enabled, a file opened read-only (64 KB or more) that has
+// Xapian 1.4's glass backend reads every B-tree block with pread(2), a thousand or more per ranked
+// query on a large index, and has no block cache of its own: the system calls are a large share of
+// a batch query's CPU (docs/benchmarks.md). Once enabled, a file opened read-only (64 KB or more) that has
 // been read often enough to repay the page faults of a fresh mapping (a few queries' worth) is
 // mapped, and a pread within it is a copy from the mapping; anything else (writes, small files,
 // reads past the mapped end) goes to the C library as before. A mapping reflects the page cache,

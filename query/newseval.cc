@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "common/cli_docs.h"
 #include "common/cli_format.h"
 #include "common/version.h"
 #include "query/eval/trec_metrics.h"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", newsindex::version_text("newseval"),
                        "Print the version, the schema version and the Xapian and ICU versions, and exit");
   newsindex::use_help_formatter(app, newsindex::newseval_doc());
+  newsindex::add_generate_option(app, newsindex::newseval_doc());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -53,7 +53,8 @@ inline ProgramDoc newsquery_doc() {
        "COLUMNS: the width text output wraps to when standard output is not a terminal."},
       {"FILES", "./newsindex.db: the database when neither --db nor NEWSINDEX_DB is given."},
   };
-  d.see_also = {"newsindex(1)", "newsquery-query(7)", "newsindex-formats(5)", "jq(1)"};
+  d.see_also = {"newsindex(1)", "newsquery-query(7)", "newsindex-formats(5)", "newseval(1)", "jq(1)"};
+  d.query_words = true;
   return d;
 }
 

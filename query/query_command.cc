@@ -19,7 +19,7 @@
 #include "common/database.h"
 #include "common/terms.h"
 #include "query/ordered_parallel.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 #include "common/schema.h"
 #include "query/spelling.h"
 #include "common/url.h"
@@ -39,7 +39,7 @@ uint64_t dir_size(const std::string& path) {
 
 // One record (JSON whatever the format: it is for programs).
 void print_stats(const Xapian::Database& db, const Xapian::Database& meta, const std::string& path, StructuredPrinter& out) {
-  auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::term("type", schema::kind_name(k))); };
+  auto kind_count = [&](schema::Kind k) { return db.get_termfreq(schema::kind_term(k)); };
   size_t terms = 0;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++terms;
   out.begin_map();
@@ -50,11 +50,11 @@ void print_stats(const Xapian::Database& db, const Xapian::Database& meta, const
   out.map_key("db");
   out.string(path);
   // Copies of a story are articles of their own, each with a story term (schema: story).
-  const std::string story_prefix = schema::term("story", "");
+  const std::string story_prefix = schema::term(schema::FieldId::Story, "");
   size_t copies = 0, orphaned = 0;  // orphaned: stories whose first article was removed
   for (auto t = db.allterms_begin(story_prefix); t != db.allterms_end(story_prefix); ++t) {
     copies += t.get_termfreq();
-    orphaned += db.get_termfreq(schema::term("uid", (*t).substr(story_prefix.size()))) == 0;
+    orphaned += db.get_termfreq(schema::term(schema::FieldId::Uid, (*t).substr(story_prefix.size()))) == 0;
   }
   const size_t articles = kind_count(schema::Kind::Article);
   const std::pair<const char*, uint64_t> counts[] = {
@@ -148,14 +148,7 @@ SearchResult search_recent(Searcher& s, const ParsedQuery& pq, SearchOptions so,
   so.limit = limit ? std::max<size_t>(offset + limit, 1000) : 0;
   so.need_text = true;
   SearchResult r = s.search(pq, so);
-  const auto today = days_from_civil(now.empty() ? today_iso() : now);
-  for (Hit& h : r.hits) {
-    std::optional<double> age;
-    if (h.date && today)
-      if (auto d = days_from_civil(*h.date)) age = static_cast<double>(*today - *d);
-    h.score *= recency_weight(age, half_life);
-  }
-  std::stable_sort(r.hits.begin(), r.hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
+  blend_recency(r.hits, half_life, now);
   std::vector<Hit> page;
   for (size_t i = offset; i < r.hits.size() && (!limit || page.size() < limit); ++i) {
     page.push_back(std::move(r.hits[i]));
@@ -314,7 +307,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
       if (j.is_object() && j.contains("url") && j["url"].is_string()) url = j["url"].get<std::string>();
     }
     if (url.empty()) throw QueryError("--links-to needs a URL or the id of an indexed article with a URL", 0);
-    links_filter = Xapian::Query(schema::term("linkto", url));
+    links_filter = Xapian::Query(schema::term(schema::FieldId::LinkTo, url));
   }
   sessions[0]->set_links_filter(links_filter);
   printer->begin();

@@ -39,18 +39,21 @@ Operators AND OR NOT NEAR ADJ are recognised only in capitals; --plain turns all
 )";
 
 // An example value per query field, beside the schema's description.
-inline std::string_view query_field_example(std::string_view field) {
-  if (field == "title") return "title:abe";
-  if (field == "author") return "author:cooper";
-  if (field == "section") return "section:\"what about china\"";
-  if (field == "category") return "category:business";
-  if (field == "site") return "site:www.washingtonpost.com";
-  if (field == "url") return "url:https://…";
-  if (field == "type") return "type:caption";
-  if (field == "lang") return "lang:en";
-  if (field == "article") return "article:ID";
-  if (field == "date") return "date:2018-06..2018-07  date:..2017  date:7d..";
-  return {};
+inline std::string_view query_field_example(schema::FieldId field) {
+  using schema::FieldId;
+  switch (field) {
+    case FieldId::Title: return "title:abe";
+    case FieldId::Author: return "author:cooper";
+    case FieldId::Section: return "section:\"what about china\"";
+    case FieldId::Category: return "category:business";
+    case FieldId::Site: return "site:www.washingtonpost.com";
+    case FieldId::Url: return "url:https://…";
+    case FieldId::Type: return "type:caption";
+    case FieldId::Lang: return "lang:en";
+    case FieldId::Article: return "article:ID";
+    case FieldId::Date: return "date:2018-06..2018-07  date:..2017  date:7d..";
+    default: return {};
+  }
 }
 
 inline std::string query_help() {
@@ -59,7 +62,7 @@ inline std::string query_help() {
   for (const schema::Field& f : schema::kFields) {
     if (!(f.flags & schema::kUserField)) continue;
     out += fmt::format("  {:<10}{}\n", std::string(f.name) + ":", f.description);
-    if (auto example = query_field_example(f.name); !example.empty()) out += fmt::format("  {:<10}  {}\n", "", example);
+    if (auto example = query_field_example(f.id); !example.empty()) out += fmt::format("  {:<10}  {}\n", "", example);
   }
   out += kQueryHelpFieldRule;
   return out;

@@ -13,7 +13,7 @@
 #include "common/terms.h"
 #include "query/ranking/request_language.h"
 #include "query/ranking/stopwords.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 #include "common/url.h"
 #include "common/ascii.h"
 
@@ -434,7 +434,7 @@ class Parser {
   // The words of `a` as a phrase of the title's raw terms (passages keep them with positions).
   Xapian::Query title_phrase(const Analysis& a) {
     std::vector<std::string> terms;
-    for (const Token& t : a.tokens) terms.push_back(raw_term("title", t));
+    for (const Token& t : a.tokens) terms.push_back(raw_term(schema::FieldId::Title, t));
     if (terms.size() == 1) return Xapian::Query(terms[0]);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
   }
@@ -458,7 +458,7 @@ class Parser {
     const schema::Field& f = *schema::user_field(l.field);
     if (l.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
       throw QueryError(fmt::format("{}: needs a value", l.field), l.col);
-    if (l.field == "date") {
+    if (f.id == schema::FieldId::Date) {
       auto [lo, hi] = parse_date_range(l.text, l.col, opts_.today);
       Xapian::Query q;
       if (!lo.empty() && !hi.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
@@ -468,17 +468,17 @@ class Parser {
     }
     if (f.flags & schema::kBoolean) {
       std::string v = l.text;
-      if (l.field == "url") {
+      if (f.id == schema::FieldId::Url) {
         std::string c = canonical_url(v);
         if (!c.empty()) v = c;
-      } else if (l.field == "site") {
+      } else if (f.id == schema::FieldId::Site) {
         v = normalize_word(v);
-      } else if (l.field != "article") {
+      } else if (f.id != schema::FieldId::Article) {
         v = normalize_word(v);
-        if (l.field == "type" && v != "passage" && v != "link" && v != "caption" && v != "lead" && v != "article")
+        if (f.id == schema::FieldId::Type && v != "passage" && v != "link" && v != "caption" && v != "lead" && v != "article")
           throw QueryError("type: is one of passage, link, caption, lead, article", l.col);
       }
-      return add_filter(l, Xapian::Query(schema::term(l.field, v)));
+      return add_filter(l, Xapian::Query(schema::term(f.id, v)));
     }
     // A free-text field: its words, all required, through the analyzer, by their stems (the
     // field keeps raw terms only for words without one: schema::kStemsOnly).
@@ -486,7 +486,7 @@ class Parser {
     if (a.tokens.empty()) throw QueryError(fmt::format("{}: needs a word", l.field), l.col);
     check_terms(a.tokens.size(), l.col);
     any_kind_ = true;
-    if (l.field == "title" && l.type == T::Phrase && a.tokens.size() > 1) {
+    if (f.id == schema::FieldId::Title && l.type == T::Phrase && a.tokens.size() > 1) {
       // title:"…" is a phrase of the passages' positioned title words; article records keep stems
       // only, so in articles mode the articles come through their passages, as other phrases do.
       for (const Token& t : a.tokens) words_.push_back(t.term);
@@ -495,7 +495,7 @@ class Parser {
     std::vector<Xapian::Query> parts;
     for (const Token& t : a.tokens) {
       words_.push_back(t.term);
-      parts.emplace_back(t.stemmable ? stemmed_term(l.field, t, stem_) : raw_term(l.field, t));
+      parts.emplace_back(t.stemmable ? stemmed_term(f.id, t, stem_) : raw_term(f.id, t));
     }
     any_kind_ = true;
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -513,7 +513,7 @@ class Parser {
   const QueryOptions& opts_;
   Xapian::Stem stem_;
   std::vector<Xapian::Stem> other_stems_;
-  std::string_view body_;     // "body" or "article_body": which copy of the words the terms name
+  schema::FieldId body_;      // Body or ArticleBody: which copy of the words the terms name
   bool stems_only_;           // that copy has no raw term for a stemmable word (schema::kStemsOnly)
   bool any_kind_ = false;     // the ranked part can match any record: a title:/author:/... word, MatchAll
   bool caps_acronyms_ = true;

@@ -14,12 +14,12 @@ namespace newsindex {
 
 namespace {
 
-Xapian::Query kind_term(schema::Kind k) { return Xapian::Query(schema::term("type", schema::kind_name(k))); }
+Xapian::Query kind_query(schema::Kind k) { return Xapian::Query(schema::kind_term(k)); }
 
 Xapian::Query kind_filter(bool articles) {
   using schema::Kind;
-  if (articles) return kind_term(Kind::Article);
-  return Xapian::Query(Xapian::Query::OP_OR, kind_term(Kind::Passage), kind_term(Kind::Link));
+  if (articles) return kind_query(Kind::Article);
+  return Xapian::Query(Xapian::Query::OP_OR, kind_query(Kind::Passage), kind_query(Kind::Link));
 }
 
 Xapian::Query with_filter(Xapian::Query kind, const ParsedQuery& q) {
@@ -92,8 +92,8 @@ RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) 
   r.ranked = q.query;
   r.article_ranked = q.article_query;
   r.ranked_length = std::max<double>(1, q.query.get_length());
-  r.article_filter = with_filter(kind_term(schema::Kind::Article), q);
-  r.passage_filter = with_filter(kind_term(schema::Kind::Passage), q);
+  r.article_filter = with_filter(kind_query(schema::Kind::Article), q);
+  r.passage_filter = with_filter(kind_query(schema::Kind::Passage), q);
   // Body words alone reach only passages and links: the kind filter would cost a skip through
   // the long type:passage and type:link lists for every match and change nothing.
   r.hit_filter = q.body_only ? q.filter : with_filter(kind_filter(false), q);
@@ -139,7 +139,7 @@ void Searcher::fill_article(Hit& h) {
 void Searcher::best_passage(Hit& h, const ParsedQuery& q, const SearchOptions& opts) {
   Xapian::Enquire best(db_);
   best.set_query(Xapian::Query(Xapian::Query::OP_FILTER, full_query(q, SearchOptions{}),
-                               Xapian::Query(schema::term("article", h.article))));
+                               Xapian::Query(schema::term(schema::FieldId::Article, h.article))));
   best.set_weighting_scheme(ranker_.passage_weight(opts.ranking));
   Xapian::MSet top = best.get_mset(0, 1);
   if (!top.empty()) {
@@ -178,8 +178,8 @@ SearchResult Searcher::search(const ParsedQuery& q, const SearchOptions& opts) {
   // when one of its passages does (a phrase, =word or NEAR match only there): one row per article.
   const bool fused = opts.articles && !q.query.empty() && !q.article_query.empty() && opts.ranking.fusion_weight < 1;
   if (fused) {
-    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
-    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
+    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_query(schema::Kind::Article), q));
+    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_query(schema::Kind::Passage), q));
     enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
     enq.set_collapse_key(schema::kSlotArticle, 1);
   } else {
@@ -250,28 +250,8 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
       }
       h.matches = find_matches(h.text, q.matches, analyzer_, stem);
     }
-    if (opts.explain) {
-      Explanation e;
-      e.score = r.score;
-      e.fusion_weight = std::clamp(ro.fusion_weight, 0.0, 1.0);
-      ScoreSide a{r.article_score, ranking.article_max, r.article_norm, std::nullopt, std::nullopt};
-      if (r.article_doc)
-        a.terms = explain_document(db_, r.article_doc, article_terms, ro.article_bm25, ranker_.lengths().article,
-                                   ranker_.lengths().article_docs);
-      e.article = std::move(a);
-      ScoreSide p{r.passage_score, ranking.passage_max, r.passage_norm, std::nullopt, std::nullopt};
-      if (r.passage_doc) {
-        std::string ord = db_.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
-        if (!ord.empty()) p.passage = Xapian::sortable_unserialise(ord);
-        p.terms = explain_document(db_, r.passage_doc, passage_terms, ro.passage_bm25, ranker_.lengths().passage,
-                                   ranker_.lengths().passage_docs);
-      }
-      e.passage = std::move(p);
-      if (ro.proximity_weight > 0)
-        e.proximity = Explanation::Proximity{ro.proximity_weight, r.proximity, ranking.proximity_max, r.proximity_norm};
-      e.expansion_terms = ranking.expansion.size();
-      h.explain = std::move(e);
-    }
+    if (opts.explain)
+      h.explain = explain_article(db_, ranker_.lengths(), ro, ranking, r, article_terms, passage_terms);
     out.hits.push_back(std::move(h));
   }
   return out;
@@ -297,20 +277,7 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
   for (size_t k = opts.offset; k < end; ++k) {
     const RankedPassage& r = ranking.passages[kept[k]];
     Hit h = hit_for(db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
-    if (opts.explain) {
-      Explanation e;
-      e.score = h.score;
-      ScoreSide p;
-      p.score = r.passage_score;
-      p.terms = explain_document(db_, r.doc, terms, ro.passage_bm25, ranker_.lengths().passage,
-                                 ranker_.lengths().passage_docs);
-      e.passage = std::move(p);
-      if (ro.context_weight > 0) {
-        e.context = Explanation::Context{ro.context_weight, r.context / ro.context_weight, r.context};
-        e.expansion_terms = ranking.expansion.size();
-      }
-      h.explain = std::move(e);
-    }
+    if (opts.explain) h.explain = explain_passage(db_, ranker_.lengths(), ro, ranking, r, terms);
     out.hits.push_back(std::move(h));
   }
   return out;
@@ -329,8 +296,8 @@ size_t Searcher::count(const ParsedQuery& q, const SearchOptions& opts) {
   // articles among both, one per article (collapsed on its key), as the listing shows them.
   const bool fused = opts.articles && !q.query.empty() && !q.article_query.empty() && opts.ranking.fusion_weight < 1;
   if (fused) {
-    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_term(schema::Kind::Article), q));
-    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_term(schema::Kind::Passage), q));
+    const Xapian::Query articles(Xapian::Query::OP_FILTER, q.article_query, with_filter(kind_query(schema::Kind::Article), q));
+    const Xapian::Query passages(Xapian::Query::OP_FILTER, q.query, with_filter(kind_query(schema::Kind::Passage), q));
     enq.set_query(Xapian::Query(Xapian::Query::OP_OR, articles, passages));
     enq.set_collapse_key(schema::kSlotArticle, 1);  // an article and its passages count once
   } else {

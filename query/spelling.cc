@@ -82,7 +82,7 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db, std::s
                                               const std::vector<std::string>& languages) {
   std::vector<Xapian::Stem> stems;
   for (const auto& l : languages) stems.push_back(stemmer_for(l));
-  const std::string stem_prefix = schema::stem_prefix("body");
+  const std::string stem_prefix = schema::stem_prefix(schema::FieldId::Body);
   auto stem_indexed = [&](const std::string& word) {
     for (const Xapian::Stem& s : stems)
       if (db.get_termfreq(stem_prefix + WordStemmer(s)(word)) > 0) return true;
@@ -106,7 +106,7 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db, std::s
     if (plain_word(chunk)) {
       Analysis a = analyzer.analyze(chunk);
       if (a.tokens.size() == 1 && a.tokens[0].stemmable && a.tokens[0].term.size() >= 3 &&
-          db.get_termfreq(schema::term("body", a.tokens[0].term)) == 0 &&
+          db.get_termfreq(schema::term(schema::FieldId::Body, a.tokens[0].term)) == 0 &&
           !stem_indexed(a.tokens[0].term)) {
         if (auto c = closest(db, a.tokens[0].term)) {
           replaced = *c;

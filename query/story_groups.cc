@@ -78,7 +78,7 @@ std::vector<std::string> story_sources(const Xapian::Database& db, const std::st
     std::string s = db.get_document(d).get_value(schema::kSlotSource);
     if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   };
-  const std::string members = schema::term("story", key);
+  const std::string members = schema::term(schema::FieldId::Story, key);
   for (auto p = db.postlist_begin(members); p != db.postlist_end(members); ++p) add(*p);
   if (out.size() > 1 || db.get_termfreq(members) > 0)
     if (auto root = article_docid(db, key)) add(*root);

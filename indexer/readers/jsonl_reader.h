@@ -1,4 +1,4 @@
-// JSON Lines dumps: one article object per line (DESIGN.md schema); bad lines are reported
+// JSON Lines dumps: one article object per line (docs/formats.md); bad lines are reported
 // with their line number and skipped.
 #pragma once
 #include <cstdint>

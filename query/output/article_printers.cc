@@ -137,7 +137,7 @@ void print_article(const ArticleStore& store, const std::string& id, std::option
 
 size_t print_duplicate_groups(const Xapian::Database& db, StructuredPrinter& out) {
   // Each story with copies has a story term on its copies' article records.
-  const std::string prefix = schema::term("story", "");
+  const std::string prefix = schema::term(schema::FieldId::Story, "");
   size_t groups = 0;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string key = (*t).substr(prefix.size());

@@ -35,4 +35,42 @@ TermParts explain_document(const Xapian::Database& db, Xapian::docid doc, const 
   return out;
 }
 
+Explanation explain_article(const Xapian::Database& db, const KindLengths& lengths, const RankingOptions& o,
+                            const ArticleRanking& ranking, const RankedArticle& r,
+                            const std::vector<WeightedTerm>& article_terms, const std::vector<WeightedTerm>& passage_terms) {
+  Explanation e;
+  e.score = r.score;
+  e.fusion_weight = std::clamp(o.fusion_weight, 0.0, 1.0);
+  ScoreSide a{r.article_score, ranking.article_max, r.article_norm, std::nullopt, std::nullopt};
+  if (r.article_doc)
+    a.terms = explain_document(db, r.article_doc, article_terms, o.article_bm25, lengths.article, lengths.article_docs);
+  e.article = std::move(a);
+  ScoreSide p{r.passage_score, ranking.passage_max, r.passage_norm, std::nullopt, std::nullopt};
+  if (r.passage_doc) {
+    std::string ord = db.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
+    if (!ord.empty()) p.passage = Xapian::sortable_unserialise(ord);
+    p.terms = explain_document(db, r.passage_doc, passage_terms, o.passage_bm25, lengths.passage, lengths.passage_docs);
+  }
+  e.passage = std::move(p);
+  if (o.proximity_weight > 0)
+    e.proximity = Explanation::Proximity{o.proximity_weight, r.proximity, ranking.proximity_max, r.proximity_norm};
+  e.expansion_terms = ranking.expansion.size();
+  return e;
+}
+
+Explanation explain_passage(const Xapian::Database& db, const KindLengths& lengths, const RankingOptions& o,
+                            const PassageRanking& ranking, const RankedPassage& r, const std::vector<WeightedTerm>& terms) {
+  Explanation e;
+  e.score = r.score;
+  ScoreSide p;
+  p.score = r.passage_score;
+  p.terms = explain_document(db, r.doc, terms, o.passage_bm25, lengths.passage, lengths.passage_docs);
+  e.passage = std::move(p);
+  if (o.context_weight > 0) {
+    e.context = Explanation::Context{o.context_weight, r.context / o.context_weight, r.context};
+    e.expansion_terms = ranking.expansion.size();
+  }
+  return e;
+}
+
 }  // namespace newsindex

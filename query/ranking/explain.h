@@ -7,7 +7,9 @@
 
 #include "query/ranking/bm25.h"
 #include "query/ranking/explanation.h"
+#include "common/kind_lengths.h"
 #include "query/ranking/feedback.h"
+#include "query/ranking/ranker.h"
 
 namespace newsindex {
 
@@ -20,5 +22,16 @@ std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const 
 // KindBm25Weight's).
 TermParts explain_document(const Xapian::Database& db, Xapian::docid doc, const std::vector<WeightedTerm>& terms,
                            const Bm25Params& p, double average_length, double collection_size = 0);
+
+// An article-mode hit: the fusion of its article record's score and its best passage's (with
+// proximity), each side with its term parts. `article_terms` and `passage_terms` are the ranked
+// queries' query_term_weights.
+Explanation explain_article(const Xapian::Database& db, const KindLengths& lengths, const RankingOptions& o,
+                            const ArticleRanking& ranking, const RankedArticle& r,
+                            const std::vector<WeightedTerm>& article_terms, const std::vector<WeightedTerm>& passage_terms);
+
+// A passage-mode hit: the passage's score with its term parts, plus its article's context score.
+Explanation explain_passage(const Xapian::Database& db, const KindLengths& lengths, const RankingOptions& o,
+                            const PassageRanking& ranking, const RankedPassage& r, const std::vector<WeightedTerm>& terms);
 
 }  // namespace newsindex

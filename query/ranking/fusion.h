@@ -1,4 +1,4 @@
-// Fusing whole-article evidence with best-passage evidence (ANCHORS.md §A4): each list is
+// Fusing whole-article evidence with best-passage evidence (docs/relevance.md): each list is
 // normalized by its best score, then final = λ·article + (1 − λ)·passage + γ·proximity, the last
 // being the term proximity of the best passage (ranking/proximity.h). Pure math, tested.
 #pragma once

@@ -45,7 +45,7 @@ ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& 
 double document_proximity(const Xapian::Database& db, Xapian::docid doc, const ProximityTerms& q,
                           double average_length, const Bm25Params& p) {
   if (q.weights.size() < 2) return 0;
-  const std::string stem_prefix = schema::stem_prefix("body");
+  const std::string stem_prefix = schema::stem_prefix(schema::FieldId::Body);
   std::vector<TermOccurrence> occ;
   for (auto t = db.termlist_begin(doc); t != db.termlist_end(doc); ++t) {
     if (t.positionlist_count() == 0) continue;

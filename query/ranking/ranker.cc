@@ -185,8 +185,8 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   std::vector<ScoredDoc> head;
   if (rerank && o.passage_bm25.b > 0 && o.candidate_widening > 1) {
     // BM25 needs every match's length, which Xapian finds by scanning a list as long as the
-    // database: 90% of this pass at 200 MB. So the pass ranks without lengths (b = 0), widened,
-    // and only its head gets its exact BM25, from the matcher restricted to it.
+    // database, the bulk of this pass on a large index. So the pass ranks without lengths (b = 0),
+    // widened, and only its head gets its exact BM25, from the matcher restricted to it.
     RankingOptions flat = o;
     flat.passage_bm25.b = 0;
     enq.set_weighting_scheme(passage_weight(flat));

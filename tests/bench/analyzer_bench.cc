@@ -65,7 +65,7 @@ void BM_AnalyzerTerms(benchmark::State& state) {
   for (auto _ : state) {
     for (const std::string& p : g_text->paragraphs) {
       Xapian::Document doc;
-      add_text_terms(doc, an.analyze(p), "body", stem, 0, true);
+      add_text_terms(doc, an.analyze(p), schema::FieldId::Body, stem, 0, true);
       benchmark::DoNotOptimize(doc);
     }
   }
@@ -82,7 +82,7 @@ void BM_AnalyzerTermsReuse(benchmark::State& state) {
     for (const std::string& p : g_text->paragraphs) {
       Xapian::Document doc;
       an.analyze_into(p, words);
-      add_text_terms(doc, words, "body", stem, 0, true);
+      add_text_terms(doc, words, schema::FieldId::Body, stem, 0, true);
       benchmark::DoNotOptimize(doc);
     }
   }

@@ -345,7 +345,7 @@ TEST(NlpCorpus, EveryRecordFoundByItsOwnWords) {
 
   // The record is among the hits: the query restricted to the record's own documents matches.
   auto found = [&](ParsedQuery pq, const std::string& id) {
-    Xapian::Query mine(schema::term("article", id));
+    Xapian::Query mine(schema::term(schema::FieldId::Article, id));
     pq.filter = pq.filter.empty() ? mine : Xapian::Query(Xapian::Query::OP_AND, pq.filter, mine);
     return searcher.count(pq, SearchOptions{}) > 0;
   };

@@ -12,7 +12,7 @@ namespace {
 
 Xapian::Document doc_of(schema::Kind k, int words) {
   Xapian::Document d;
-  d.add_boolean_term(schema::term("type", schema::kind_name(k)));
+  d.add_boolean_term(schema::kind_term(k));
   for (int i = 0; i < words; ++i) d.add_term("w" + std::to_string(i % 7));
   return d;
 }

@@ -203,7 +203,7 @@ TEST_P(BodyForms, EachFormReachesItsOwnRecords) {
   EXPECT_EQ(pq.body_only, fc.body_only);
   auto count = [&](const Xapian::Query& q, const char* kind) {
     Xapian::Enquire e(c.db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::term("type", kind))));
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::term(schema::FieldId::Type, kind))));
     return e.get_mset(0, 10).size();
   };
   EXPECT_EQ(count(pq.query, "passage"), 1u);
@@ -276,7 +276,7 @@ TEST(ArticleRecord, StemsOnlyWithTheSameLength) {
   Xapian::termcount stemmable = 0;
   for (const Token& t : words.tokens) stemmable += t.stemmable;
   EXPECT_EQ(stemmable, 7u);
-  EXPECT_EQ(terms[schema::term("length_pad", "")], stemmable);
+  EXPECT_EQ(terms[schema::term(schema::FieldId::LengthPad, "")], stemmable);
   EXPECT_EQ(length(terms), schema2_length(an, {b.text}));
 }
 
@@ -302,7 +302,7 @@ TEST(PassageRecord, TitleWordsWithPositionsAndTheHeadlineInTheLead) {
   EXPECT_EQ(terms.count("S2018"), 1u);
   EXPECT_EQ(terms.count("negotiators"), 1u);  // body words keep every raw term (phrases, =word)
   EXPECT_EQ(terms.count("tariff"), 1u);       // the headline, read with the lead
-  EXPECT_EQ(terms.count(schema::term("type", "lead")), 1u);
+  EXPECT_EQ(terms.count(schema::term(schema::FieldId::Type, "lead")), 1u);
   EXPECT_EQ(length(terms), schema2_length(an, {a.title, a.blocks[0].text, a.title}));
   // The headline follows the text after a gap: "again tariff" is no phrase.
   auto pos = [&](const Xapian::Document& d, const std::string& t) {
@@ -315,7 +315,7 @@ TEST(PassageRecord, TitleWordsWithPositionsAndTheHeadlineInTheLead) {
   const auto second = wdfs(built.passage_docs[1]);
   EXPECT_EQ(second.count("tariff"), 0u);
   EXPECT_EQ(second.count("Stariff"), 1u);
-  EXPECT_EQ(second.count(schema::term("type", "lead")), 0u);
+  EXPECT_EQ(second.count(schema::term(schema::FieldId::Type, "lead")), 0u);
   EXPECT_EQ(length(second), schema2_length(an, {a.title, a.blocks[1].text}));
 }
 

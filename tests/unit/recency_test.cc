@@ -3,7 +3,7 @@
 
 #include "common/errors.h"
 #include "query/query_parser.h"
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 
 using namespace newsindex;
 
@@ -28,6 +28,26 @@ TEST(Recency, WeightHalvesTowardTheFloor) {
   EXPECT_NEAR(recency_weight(30.0, 30), 0.2 + 0.8 * 0.5, 1e-12);
   EXPECT_GT(recency_weight(10.0, 30), recency_weight(20.0, 30));
   EXPECT_DOUBLE_EQ(recency_weight(std::nullopt, 30), 0.2);
+}
+
+// A newer hit overtakes an older one of the same relevance; an undated hit keeps the floor.
+TEST(Recency, BlendReordersByRelevanceTimesRecency) {
+  std::vector<Hit> hits(3);
+  hits[0].article = "old";
+  hits[0].score = 1.0;
+  hits[0].date = "2018-05-20";
+  hits[1].article = "undated";
+  hits[1].score = 1.0;
+  hits[2].article = "new";
+  hits[2].score = 1.0;
+  hits[2].date = "2018-07-20";
+  blend_recency(hits, 30, "2018-07-20");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].article, "new");
+  EXPECT_DOUBLE_EQ(hits[0].score, 1.0);
+  EXPECT_EQ(hits[1].article, "old");
+  EXPECT_EQ(hits[2].article, "undated");
+  EXPECT_DOUBLE_EQ(hits[2].score, 0.2);
 }
 
 struct RangeCase {

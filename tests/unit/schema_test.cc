@@ -32,18 +32,30 @@ TEST(Schema, StemsOnlyFieldsAreFreeTextWithoutPositions) {
     EXPECT_TRUE(f.flags & schema::kFree) << f.name;
     EXPECT_FALSE(f.flags & schema::kPositions) << f.name;
   }
-  EXPECT_TRUE(schema::field("article_body").flags & schema::kStemsOnly);
-  EXPECT_FALSE(schema::field("body").flags & schema::kStemsOnly);
+  EXPECT_TRUE(schema::field(schema::FieldId::ArticleBody).flags & schema::kStemsOnly);
+  EXPECT_FALSE(schema::field(schema::FieldId::Body).flags & schema::kStemsOnly);
+}
+
+// Prefixes and slots are on disk: a field's may never change.
+TEST(Schema, PrefixesAndSlotsAreThoseOnDisk) {
+  std::string all;
+  for (const auto& f : schema::kFields) all += std::string(f.name) + "=" + std::string(f.prefix) + "/" + std::to_string(f.slot) + " ";
+  EXPECT_EQ(all,
+            "body=/-1 acronym=XA/-1 article_body=XW/-1 article_acronym=XWA/-1 length_pad=XN/-1 title=S/-1 author=A/5 "
+            "section=XS/6 category=XC/-1 site=H/4 url=U/-1 type=XK/0 lang=L/-1 article=XI/2 date=D/1 source=XP/9 uid=Q/-1 "
+            "sourcekey=XR/-1 linkto=XL/11 hash=XH/10 band=XB/-1 story=XY/7 ");
+  EXPECT_EQ(&schema::field(schema::FieldId::Story), &schema::kFields.back());
+  EXPECT_EQ(schema::user_field("date")->id, schema::FieldId::Date);
 }
 
 TEST(Schema, TermsAreBoundedAndPrefixed) {
-  EXPECT_EQ(schema::term("site", "example.com"), "Hexample.com");
-  EXPECT_EQ(schema::term("article", "ID-1"), "XI:ID-1");  // a capital after a prefix gets ':'
+  EXPECT_EQ(schema::term(schema::FieldId::Site, "example.com"), "Hexample.com");
+  EXPECT_EQ(schema::term(schema::FieldId::Article, "ID-1"), "XI:ID-1");  // a capital after a prefix gets ':'
   std::string long_value(1000, 'x');
-  EXPECT_LE(schema::term("url", long_value).size(), schema::kMaxTermBytes);
-  EXPECT_NE(schema::term("url", long_value + "a"), schema::term("url", long_value + "b"));
-  EXPECT_EQ(schema::stem_prefix("title"), "ZS");
-  EXPECT_THROW(schema::field("nope"), std::out_of_range);
+  EXPECT_LE(schema::term(schema::FieldId::Url, long_value).size(), schema::kMaxTermBytes);
+  EXPECT_NE(schema::term(schema::FieldId::Url, long_value + "a"), schema::term(schema::FieldId::Url, long_value + "b"));
+  EXPECT_EQ(schema::stem_prefix(schema::FieldId::Title), "ZS");
+  EXPECT_EQ(schema::user_field("nope"), nullptr);
   EXPECT_EQ(schema::user_field("source"), nullptr);
   EXPECT_NE(schema::user_field("title"), nullptr);
 }
@@ -54,8 +66,8 @@ TEST(Schema, ArticleTermsShownInPassageForm) {
       {"ZXWfear", "Zfear"}, {"XWfears", "fears"}, {"XWAnato", "XAnato"}, {"XW2018", "2018"},
       {"Zfear", "Zfear"},   {"fears", "fears"},   {"ZSjapan", "ZSjapan"}, {"XIid", "XIid"}};
   for (auto [term, shown] : cases) EXPECT_EQ(schema::passage_form_name(term), shown) << term;
-  EXPECT_EQ(schema::term("article_body", "fears"), "XWfears");
-  EXPECT_EQ(schema::stem_prefix("article_body"), "ZXW");
+  EXPECT_EQ(schema::term(schema::FieldId::ArticleBody, "fears"), "XWfears");
+  EXPECT_EQ(schema::stem_prefix(schema::FieldId::ArticleBody), "ZXW");
 }
 
 // A long id (a URL, a path) is not repeated on every passage: records carry a short key, and a
@@ -79,9 +91,9 @@ TEST(Schema, ArticleKeysAreShortStableAndIdempotent) {
     EXPECT_EQ(key == c.id, c.kept) << c.id;
     EXPECT_LE(key.size(), schema::kArticleKeyBytes + 1) << c.id;
     EXPECT_EQ(schema::article_key(key), key) << c.id;  // idempotent
-    EXPECT_EQ(schema::term("article", c.id), schema::term("article", key)) << c.id;
-    EXPECT_EQ(schema::term("uid", c.id), schema::term("uid", key)) << c.id;
-    EXPECT_EQ(schema::term("url", c.id), schema::term("url", key)) << c.id;
+    EXPECT_EQ(schema::term(schema::FieldId::Article, c.id), schema::term(schema::FieldId::Article, key)) << c.id;
+    EXPECT_EQ(schema::term(schema::FieldId::Uid, c.id), schema::term(schema::FieldId::Uid, key)) << c.id;
+    EXPECT_EQ(schema::term(schema::FieldId::Url, c.id), schema::term(schema::FieldId::Url, key)) << c.id;
     EXPECT_TRUE(keys.insert(key).second) << c.id;
   }
   EXPECT_EQ(schema::article_key(cases[2].id), schema::article_key(std::string(cases[2].id)));

@@ -1,7 +1,8 @@
-#include "query/recency.h"
+#include "query/ranking/recency.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 
@@ -36,6 +37,17 @@ double recency_weight(std::optional<double> age_days, double half_life_days) {
   if (!age_days || half_life_days <= 0) return kFloor;
   const double age = std::max(0.0, *age_days);
   return kFloor + (1 - kFloor) * std::exp2(-age / half_life_days);
+}
+
+void blend_recency(std::vector<Hit>& hits, double half_life_days, const std::string& today) {
+  const auto today_days = days_from_civil(today.empty() ? today_iso() : today);
+  for (Hit& h : hits) {
+    std::optional<double> age;
+    if (h.date && today_days)
+      if (auto d = days_from_civil(*h.date)) age = static_cast<double>(*today_days - *d);
+    h.score *= recency_weight(age, half_life_days);
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
 }
 
 }  // namespace newsindex
