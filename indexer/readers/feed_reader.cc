@@ -10,6 +10,7 @@
 
 #include "common/ascii.h"
 #include "common/dates.h"
+#include "common/text_decode.h"
 #include "common/url.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
@@ -63,9 +64,16 @@ const xmlNode* child(const xmlNode* parent, std::string_view name) {
   return nullptr;
 }
 
+// libxml2's recovery passes bytes that are not UTF-8 through: they become U+FFFD here.
+std::string valid_utf8(const xmlChar* v) {
+  std::string s = v ? reinterpret_cast<const char*>(v) : "";
+  repair_utf8(s);
+  return s;
+}
+
 std::string attribute(const xmlNode* n, const char* name) {
   std::unique_ptr<xmlChar, decltype(xmlFree)> v(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name)), xmlFree);
-  return v ? reinterpret_cast<const char*>(v.get()) : "";
+  return valid_utf8(v.get());
 }
 
 std::string collapse_space(std::string_view text) {
@@ -86,7 +94,7 @@ std::string collapse_space(std::string_view text) {
 std::string text_of(const xmlNode* n) {
   if (!n) return {};
   std::unique_ptr<xmlChar, decltype(xmlFree)> v(xmlNodeGetContent(n), xmlFree);
-  return v ? reinterpret_cast<const char*>(v.get()) : "";
+  return valid_utf8(v.get());
 }
 
 std::string first_text(const xmlNode* item, std::initializer_list<std::string_view> names) {
@@ -99,7 +107,7 @@ std::string first_text(const xmlNode* item, std::initializer_list<std::string_vi
 std::string inner_markup(const xmlNode* n) {
   std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buf(xmlBufferCreate(), xmlBufferFree);
   for (const xmlNode* c = n->children; c; c = c->next) xmlNodeDump(buf.get(), c->doc, const_cast<xmlNode*>(c), 0, 0);
-  return reinterpret_cast<const char*>(xmlBufferContent(buf.get()));
+  return valid_utf8(xmlBufferContent(buf.get()));
 }
 
 // A text construct's words: RSS and Atom titles may carry escaped markup or character references.
@@ -185,7 +193,7 @@ std::vector<const xmlNode*> items_of(const xmlNode* root, bool& atom, std::strin
   if (root_name == "rss") holder = child(root, "channel");
   if (!holder) return items;
   if (std::unique_ptr<xmlChar, decltype(xmlFree)> l(xmlNodeGetLang(root), xmlFree); l)
-    lang = reinterpret_cast<const char*>(l.get());
+    lang = valid_utf8(l.get());
   if (const xmlNode* channel = root_name == "rss" ? holder : child(root, "channel"))
     if (std::string l = first_text(channel, {"language"}); !l.empty()) lang = l;
   for (const xmlNode* c = holder->children; c; c = c->next)
