@@ -36,7 +36,7 @@ Ranker::Ranker(const Xapian::Database& db)
     : db_(db),
       meta_(db),
       single_database_(one_database(db_)),
-      shard_side_reads_(!single_database_),
+      shard_side_reads_(false),
       term_freqs_(db_) {}
 
 const KindLengths& Ranker::lengths() {
@@ -342,6 +342,14 @@ PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t pe
   const std::vector<WeightedTerm> article_expansion =
       feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem, shard_side_reads_ ? spied : DocTermsOf());
   out.expansion = in_passage_terms(article_expansion);
+  if (shard_side_reads_) {
+    // The idfs below in one request per shard.
+    std::vector<std::string> terms;
+    for (const auto& t : article_expansion) terms.push_back(t.term);
+    if (o.passage_feedback)
+      for (const auto& t : out.expansion) terms.push_back(t.term);
+    term_freqs_.prefetch(terms);
+  }
   const TermScorer passage_expansion(db_, o.passage_feedback ? out.expansion : std::vector<WeightedTerm>{},
                                      lengths().passage_docs, &term_freqs_);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.

@@ -109,10 +109,10 @@ class Ranker {
   // handle from `open` as well (ranking/termlist_prefetch.h). Empty: one thread.
   void set_second_reader(DatabaseOpener open) { second_reader_ = std::move(open); }
   // Whether passage re-ranking reads the candidates' values and termlists on the shards, during
-  // matches restricted to the candidates (ranking/rerank_spy.h, ranking/term_score_source.h),
-  // rather than one document at a time: the default on a combination of shards, where each read
-  // of a remote shard is a round trip. One database keeps its direct reads (and their second
-  // core); the scores are the same either way.
+  // matches restricted to the candidates (ranking/rerank_spy.h, ranking/term_score_source.h,
+  // ranking/key_set_source.h), rather than one document at a time: for remote shards, where
+  // each read is a round trip. Local databases read directly (as fast, and one database reads
+  // on a second core); the scores are the same either way.
   void set_shard_side_reads(bool on) { shard_side_reads_ = on; }
 
  private:
