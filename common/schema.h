@@ -20,7 +20,8 @@ namespace newsindex::schema {
 // (kSlotStory, story:); passages carry the title's words with positions (headline phrases), and
 // each article's first passage is marked (type:lead).
 // Version 6: every record carries its article's tags, the publisher's keywords, as boolean terms
-// (tag:, prefix XT).
+// (tag:, prefix XT); article keys, content, source and near-duplicate hashes are xxHash's XXH3
+// (common/hash.h), so keys of ids longer than a key differ from version 5's.
 inline constexpr int kSchemaVersion = 6;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (common/kind_lengths.h).
