@@ -22,12 +22,18 @@
 #include "query/ordered_parallel.h"
 #include "query/ranking/recency.h"
 #include "common/schema.h"
+#include "common/shard_layout.h"
 #include "query/spelling.h"
 #include "common/url.h"
 
 namespace newsindex {
 
 namespace {
+
+// A view with `remote` stub lines: each per-document read there is a network round trip.
+bool has_remote_shards(const std::string& path) {
+  return shards::is_sharded(path) && shards::stub_lines(path).size() > shards::local_shards(path).size();
+}
 
 uint64_t dir_size(const std::string& path) {
   uint64_t total = 0;
@@ -223,6 +229,7 @@ class QuerySession {
   void attach() {
     searcher_ = std::make_unique<Searcher>(db_, analyzer_);
     searcher_->set_metadata(meta_);
+    searcher_->set_shard_side_reads(has_remote_shards(cmd_.db));
     if (second_reader_) searcher_->set_second_reader(second_reader_);
     store_ = std::make_unique<ArticleStore>(db_);
   }
