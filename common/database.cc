@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
+#include <string_view>
+#include <thread>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -39,11 +42,39 @@ std::string default_query_language(const Xapian::Database& db) {
   return langs.size() == 1 ? langs.front() : "english";
 }
 
+bool worth_reopening(const Xapian::Error& e) {
+  // Xapian::Error is not polymorphic: its type name says which subclass was thrown.
+  const std::string_view type = e.get_type();
+  return type == "DatabaseModifiedError" || type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" ||
+         type == "NetworkError";
+}
+
 namespace {
+
+// Opens a local database, again after a pause when it is being switched under us: xapian-replicate
+// writes a full copy beside the live one, points the replica's stub at it and deletes the old one,
+// so a reader that read the stub just before can find the old directory gone.
+template <class Open>
+Xapian::Database opened_steadily(Open open) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return open();
+    } catch (const Xapian::DatabaseOpeningError&) {
+      if (attempt == 2) throw;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(attempt == 0 ? 20 : 200));
+  }
+}
 
 Xapian::Database open_meta(const std::string& path) {
   try {
-    return Xapian::Database(shards::meta_path(path));
+    return opened_steadily([&] {
+      Xapian::Database meta(shards::meta_path(path));
+      check_schema_version(meta, path);
+      return meta;
+    });
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw DatabaseError(fmt::format("{}: a sharded index without its meta/ database: {}", printable_name(path), e.get_msg()));
   }
@@ -57,7 +88,7 @@ Xapian::Database open_shard(const std::string& path, const std::string& line, do
   if (type != "remote") {
     const std::string dir = shards::local_shard_dir(path, line);
     if (dir.empty()) throw DatabaseError(fmt::format("{}: stub line \"{}\": not glass DIR, auto DIR or remote", printable_name(path), line));
-    return Xapian::Database(dir);
+    return opened_steadily([&] { return Xapian::Database(dir); });
   }
   const auto ms = static_cast<unsigned>(remote_timeout > 0 ? remote_timeout * 1000 : 10000);
   if (!rest.empty() && rest[0] == ':') {
@@ -77,6 +108,7 @@ std::string shard_failure(size_t i, const std::string& line, const Xapian::Error
 Xapian::Database open_shards(const std::string& path, double remote_timeout) {
   Xapian::Database all;
   const std::vector<std::string> lines = shards::stub_lines(path);
+  if (lines.empty()) throw DatabaseError(fmt::format("{}: the shards stub lists no shard", printable_name(path)));
   for (size_t i = 0; i < lines.size(); ++i) {
     try {
       all.add_database(open_shard(path, lines[i], remote_timeout));
@@ -110,12 +142,14 @@ Xapian::Database open_for_reading(const std::string& path, double remote_timeout
     throw DatabaseError(fmt::format("{}: no such database (create it with newsindex --db {} PATH...)", printable_name(path), printable_name(path)));
   try {
     if (shards::is_sharded(path)) {
-      check_schema_version(open_meta(path), path);
+      open_meta(path);
       return open_shards(path, remote_timeout);
     }
-    Xapian::Database db(path);
-    check_schema_version(db, path);
-    return db;
+    return opened_steadily([&] {
+      Xapian::Database db(path);
+      check_schema_version(db, path);
+      return db;
+    });
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw DatabaseError(fmt::format("{}: not a newsindex database: {}", printable_name(path), e.get_msg()));
   }

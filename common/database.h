@@ -13,7 +13,14 @@ namespace newsindex {
 // those of one database.
 // A remote shard (a `remote` stub line) has `remote_timeout` seconds to connect and to answer
 // each request (0: Xapian's default, 10 s); one that does not is named in the DatabaseError.
+// A database or shard that is briefly missing or changing as it opens (a replica switching to a
+// full copy from xapian-replicate) is opened again, twice at most (see worth_reopening).
 Xapian::Database open_for_reading(const std::string& path, double remote_timeout = 0);
+// True for the errors a reader gets while its database is replaced or updated under it, which
+// opening it again from its path can cure: DatabaseModifiedError, DatabaseOpeningError (with
+// DatabaseNotFoundError) and a NetworkError that is not a timeout (a server's connection closed).
+// A timeout (NetworkTimeoutError) is not: a stalled shard fails within --timeout, not three times that.
+bool worth_reopening(const Xapian::Error& e);
 // After a Xapian::NetworkError: "shard N (STUB LINE): why" for the first shard of `path` that
 // does not answer within `remote_timeout`, or "" when every shard answers (or `path` has none).
 std::string unreachable_shard(const std::string& path, double remote_timeout);

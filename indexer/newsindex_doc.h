@@ -43,7 +43,10 @@ inline ProgramDoc newsindex_doc() {
        "line is named on standard error with the reason, and is read again by the next run. 2: a fatal "
        "error (database missing, locked, of another schema version, unwritable) or an interrupted run "
        "(SIGINT or SIGTERM: the work done so far is committed)."},
-      {"ENVIRONMENT", "NEWSINDEX_DB: the database when --db is not given."},
+      {"ENVIRONMENT",
+       "NEWSINDEX_DB: the database when --db is not given. XAPIAN_MAX_CHANGESETS: how many commits' "
+       "changesets each database (each shard and meta/) keeps for its replicas (default 10; 0 keeps none); "
+       "see docs/scale-out.md."},
       {"FILES", "./newsindex.db: the database when neither --db nor NEWSINDEX_DB is given."},
   };
   d.see_also = {"newsquery(1)", "newsindex-formats(5)", "newsquery-query(7)"};

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -179,9 +180,8 @@ struct QueryOutcome {
 class QuerySession {
  public:
   QuerySession(const QueryCommand& cmd, Xapian::Database db, Xapian::Database meta)
-      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), searcher_(db_, analyzer_), store_(db_) {
-    searcher_.set_metadata(meta_);
-    searcher_.set_shard_side_reads(has_remote_shards(cmd.db));
+      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)) {
+    attach();
     qo_ = cmd.parse;
     if (qo_.language.empty()) {
       qo_.language = default_query_language(meta_);
@@ -195,13 +195,19 @@ class QuerySession {
     so_.language = qo_.language;
   }
 
-  ArticleStore& store() { return store_; }
-  Searcher& searcher() { return searcher_; }
+  ArticleStore& store() { return *store_; }
+  // A single query with a core to spare: see Ranker::set_second_reader.
+  void set_second_reader(DatabaseOpener open) {
+    second_reader_ = std::move(open);
+    searcher_->set_second_reader(second_reader_);
+  }
   const SearchOptions& search_options() const { return so_; }
   void set_links_filter(Xapian::Query q) { links_filter_ = std::move(q); }
 
-  // A writer committing meanwhile can retire the revision being read (DatabaseModifiedError):
-  // reopen at the latest revision and run the query again, twice at most.
+  // A writer committing meanwhile can retire the revision being read (DatabaseModifiedError), a
+  // replica's full copy can delete the files being read (DatabaseOpeningError) and a remote shard
+  // serving one can drop the connection (NetworkError): open the database again from its path and
+  // run the query again, twice at most (worth_reopening in common/database.h).
   // Notes on stderr ("did you mean", "searched for") go to `notes`, each line naming `where`
   // ("stdin:4: " in a batch). A batch looks for corrections only when told to (--correct): the
   // vocabulary scan would slow every query of a long batch for a line of stderr.
@@ -209,16 +215,25 @@ class QuerySession {
     for (int attempt = 0;; ++attempt) {
       try {
         return run_once(qid, text, notes, where);
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 2) throw;
-        db_.reopen();
-        meta_.reopen();
-        searcher_.reopened();
+      } catch (const Xapian::Error& e) {
+        if (attempt == 2 || !worth_reopening(e)) throw;
+        db_ = open_for_reading(cmd_.db, cmd_.timeout);
+        meta_ = open_metadata(cmd_.db, db_);
+        attach();
       }
     }
   }
 
  private:
+  // Readers over db_ and meta_, made anew when they are reopened: each holds its own handle.
+  void attach() {
+    searcher_ = std::make_unique<Searcher>(db_, analyzer_);
+    searcher_->set_metadata(meta_);
+    searcher_->set_shard_side_reads(has_remote_shards(cmd_.db));
+    if (second_reader_) searcher_->set_second_reader(second_reader_);
+    store_ = std::make_unique<ArticleStore>(db_);
+  }
+
   ParsedQuery parse(const std::string& text) {
     ParsedQuery pq;
     if (!text.empty() || links_filter_.empty()) pq = parse_query(text, analyzer_, qo_);
@@ -244,24 +259,24 @@ class QuerySession {
     ParsedQuery pq = parse(text);
     std::ostringstream printed;
     if (!cmd_.facet.empty()) {
-      FacetResult f = facet_counts(searcher_, pq, so_, cmd_.facet);
+      FacetResult f = facet_counts(*searcher_, pq, so_, cmd_.facet);
       print_facet(f, *make_structured_printer(structured_format(cmd_.format), printed));
       o.matched = f.total > 0;
     } else if (cmd_.histogram) {
-      Histogram h = date_histogram(searcher_, pq, so_, cmd_.histogram_unit);
+      Histogram h = date_histogram(*searcher_, pq, so_, cmd_.histogram_unit);
       print_histogram(h, cmd_.terminal_width, *make_structured_printer(structured_format(cmd_.format), printed));
       o.matched = h.total > 0;
     } else if (cmd_.count) {
-      size_t n = searcher_.count(pq, so_);
+      size_t n = searcher_->count(pq, so_);
       printed << (cmd_.batch ? qid + "\t" : "") << n << '\n';
       o.matched = n > 0;
     } else {
       SearchResult r = cmd_.recent_half_life_days > 0
-                           ? search_recent(searcher_, pq, so_, cmd_.recent_half_life_days, cmd_.now)
-                           : searcher_.search(pq, so_);
+                           ? search_recent(*searcher_, pq, so_, cmd_.recent_half_life_days, cmd_.now)
+                           : searcher_->search(pq, so_);
       for (Hit& h : r.hits) {
         h.qid = qid;
-        if (so_.need_text) store_.enrich(h, cmd_.before, cmd_.after);
+        if (so_.need_text) store_->enrich(h, cmd_.before, cmd_.after);
       }
       o.matched = !r.hits.empty();
       o.hits = std::move(r.hits);
@@ -274,8 +289,9 @@ class QuerySession {
   Xapian::Database db_;
   Xapian::Database meta_;  // metadata and synonyms (open_metadata)
   Analyzer analyzer_;
-  Searcher searcher_;
-  ArticleStore store_;
+  std::unique_ptr<Searcher> searcher_;
+  std::unique_ptr<ArticleStore> store_;
+  DatabaseOpener second_reader_;
   QueryOptions qo_;
   SearchOptions so_;
   Xapian::Query links_filter_;
@@ -333,7 +349,7 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   const size_t workers = cmd.jobs ? cmd.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (!cmd.batch) {
     // One query, several cores: its re-ranking reads termlists on two threads.
-    if (workers > 1) sessions[0]->searcher().set_second_reader([&cmd] { return open_for_reading(cmd.db, cmd.timeout); });
+    if (workers > 1) sessions[0]->set_second_reader([&cmd] { return open_for_reading(cmd.db, cmd.timeout); });
     QueryOutcome o = sessions[0]->run("1", cmd.query, &err);
     emit(o);
   } else {

@@ -4,9 +4,9 @@
 set -euo pipefail
 pkgs=(cmake g++ make pkg-config libxapian-dev libicu-dev libgtest-dev libgmock-dev
       libcli11-dev nlohmann-json3-dev libfmt-dev libgumbo-dev libxml2-dev libxxhash-dev zlib1g-dev libjemalloc-dev libbenchmark-dev jq python3 time
-      dpkg-dev file groff-base man-db)
+      dpkg-dev file groff-base man-db xapian-tools)
 if [[ "${1:-}" == "--extra" ]]; then
-  pkgs+=(xapian-omega xapian-tools python3-xapian sqlite3 clang libclang-rt-14-dev)
+  pkgs+=(xapian-omega python3-xapian sqlite3 clang libclang-rt-14-dev)
   # node/npm may come from elsewhere (nodesource); only ask Debian when the command is absent
   command -v npm >/dev/null || pkgs+=(nodejs npm)
 fi
