@@ -3,7 +3,6 @@
 namespace newsindex {
 
 std::unique_ptr<Printer> make_json_printer(std::ostream& out, const PrintOptions& o);
-std::unique_ptr<Printer> make_tsv_printer(std::ostream& out, const PrintOptions& o);
 std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintOptions& o);
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, const PrintOptions& o);
 
@@ -22,7 +21,7 @@ StructuredFormat structured_format(OutputFormat f) {
 std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o) {
   switch (f) {
     case OutputFormat::Json: return make_json_printer(out, o);
-    case OutputFormat::Tsv: return make_tsv_printer(out, o);
+    case OutputFormat::Tsv: return make_row_printer(make_tsv_sprinter(out), o.header ? RowHeader::First : RowHeader::None, o);
     case OutputFormat::Trec: return make_trec_printer(out, o);
     case OutputFormat::Text: break;
   }

@@ -39,6 +39,12 @@ class Printer {
 
 std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o);
 
+// When a row printer writes the names of its columns: never, first of all (TSV's --header), or
+// before the first hit, so that an answer without hits has none.
+enum class RowHeader { None, First, BeforeHits };
+// A row per hit, the fields of kTsvFields through a row backend (TSV, CSV).
+std::unique_ptr<Printer> make_row_printer(std::unique_ptr<StructuredPrinter> rows, RowHeader header, const PrintOptions& o);
+
 // The record of one hit as a map (the JSON Lines contract), without its separator.
 void sprint_hit(StructuredPrinter& out, const Hit& h, bool with_qid);
 
