@@ -1,5 +1,5 @@
 // One structured printer for every output of both programs, after notmuch's sprinter: a command
-// emits its maps, lists and scalars once, and a backend per format (JSON, TSV, text) writes them.
+// emits its maps, lists and scalars once, and a backend per format (JSON, TSV, CSV, text) writes them.
 #pragma once
 #include <cstdint>
 #include <iosfwd>
@@ -10,9 +10,9 @@
 
 namespace newsindex {
 
-enum class StructuredFormat { Json, Tsv, Text };
+enum class StructuredFormat { Json, Tsv, Csv, Text };
 
-// "json" (or "jsonl"), "tsv", "text"; nullopt for any other name.
+// "json" (or "jsonl"), "tsv", "csv", "text"; nullopt for any other name.
 std::optional<StructuredFormat> structured_format_from_name(std::string_view name);
 
 class StructuredPrinter {
@@ -43,6 +43,9 @@ std::unique_ptr<StructuredPrinter> make_json_sprinter(std::ostream& out);
 // TSV: every scalar of a record is a field (keys and nesting are not written), tab, newline, CR
 // and backslash escaped as \t \n \r \\, null an empty field, numbers with 6 significant digits.
 std::unique_ptr<StructuredPrinter> make_tsv_sprinter(std::ostream& out);
+// CSV (RFC 4180): every scalar of a record is a field as in TSV, fields separated by commas, rows
+// ending in LF; a field with a comma, double quote, CR or LF is quoted and its quotes doubled.
+std::unique_ptr<StructuredPrinter> make_csv_sprinter(std::ostream& out);
 // Text: the scalars of a record as they are, one space between them (keys and nesting are not
 // written), numbers in their shortest exact form.
 std::unique_ptr<StructuredPrinter> make_text_sprinter(std::ostream& out);

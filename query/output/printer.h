@@ -1,4 +1,4 @@
-// One printer interface for hits, one per output format (text, json, tsv, trec): commands emit
+// One printer interface for hits, one per output format (text, json, tsv, csv, trec): commands emit
 // hits once, and each printer lays them out through a structured printer backend.
 #pragma once
 #include <iosfwd>
@@ -12,10 +12,10 @@
 
 namespace newsindex {
 
-enum class OutputFormat { Text, Json, Tsv, Trec };
+enum class OutputFormat { Text, Json, Tsv, Csv, Trec };
 std::optional<OutputFormat> output_format_from_name(std::string_view name);
-// The backend of the outputs that are not hits (facets, the histogram, --show, --duplicates):
-// JSON for json; text for the others, as TSV and TREC describe hits only.
+// The backend of the outputs that are not hits (facets, the histogram, --show, --duplicates,
+// --stats, -c): JSON for json, CSV for csv; text for the others, as TSV and TREC describe hits only.
 StructuredFormat structured_format(OutputFormat f);
 
 struct PrintOptions {
