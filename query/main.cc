@@ -93,6 +93,12 @@ int main(int argc, char** argv) {
   app.add_option("--feedback-short-words", rank.feedback.short_words,
                  "Feedback: the most words a query has to count as short")->capture_default_str()
       ->check(CLI::Range(0.0, 1000.0));
+  app.add_option("--concept-weight", rank.concepts.power,
+                 "Long queries: each word's weight times (its idf / the query's mean idf) to this power (0 = off)")
+      ->capture_default_str()->check(CLI::Range(-4.0, 4.0));
+  app.add_option("--concept-words", rank.concepts.min_words,
+                 "The fewest query words (after stopwords) for --concept-weight to apply")->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0));
   app.add_flag("--passage-feedback,!--no-passage-feedback", rank.passage_feedback,
                "Passages are ranked with the feedback terms too (default on)");
   app.add_flag("--stopwords,!--no-stopwords", cmd.parse.stopwords,

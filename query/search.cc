@@ -225,9 +225,10 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
   const Xapian::Stem stem = stemmer_for(opts.language);
   std::vector<WeightedTerm> article_terms, passage_terms;
   if (opts.explain) {
-    article_terms = query_term_weights(q.article_query, ranking.expansion);
+    article_terms = query_term_weights(q.article_query, ranking.expansion, ranking.concept_factors);
     passage_terms = query_term_weights(q.query, ro.passage_feedback ? in_passage_terms(ranking.expansion)
-                                                                    : std::vector<WeightedTerm>{});
+                                                                    : std::vector<WeightedTerm>{},
+                                       ranking.concept_factors);
   }
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
   for (size_t k = opts.offset; k < end; ++k) {
@@ -271,7 +272,8 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
   out.total = ranking.total;
   const Xapian::Stem stem = stemmer_for(opts.language);
   const std::vector<WeightedTerm> terms =
-      opts.explain ? query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{})
+      opts.explain ? query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{},
+                                        ranking.concept_factors)
                    : std::vector<WeightedTerm>{};
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
   for (size_t k = opts.offset; k < end; ++k) {

@@ -87,6 +87,7 @@ void sprint_explanation(StructuredPrinter& out, const Explanation& e) {
     out.map_key("expansion_terms");
     out.integer(static_cast<int64_t>(*e.expansion_terms));
   }
+  if (e.concept_weight) numbers(out, {{"concept_weight", *e.concept_weight}});
   out.end();
 }
 
@@ -106,6 +107,7 @@ std::string explain_line(const Explanation& e) {
     if (e.context) out.append(fmt::format(" + context {:.3f}", e.context->score));
   }
   if (e.expansion_terms) out.append(fmt::format("; {} feedback terms", *e.expansion_terms));
+  if (e.concept_weight) out.append(fmt::format("; key concepts weighted (power {:g})", *e.concept_weight));
   return out;
 }
 

@@ -7,9 +7,13 @@
 
 namespace newsindex {
 
-std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion) {
+std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion,
+                                             const std::map<std::string, double>& factors) {
   std::map<std::string, double> w;
-  for (auto t = ranked.get_terms_begin(); t != ranked.get_terms_end(); ++t) w[*t] += 1;
+  for (auto t = ranked.get_terms_begin(); t != ranked.get_terms_end(); ++t) {
+    const auto f = factors.find(*t);
+    w[*t] += f == factors.end() ? 1.0 : f->second;
+  }
   for (const auto& e : expansion) w[e.term] += e.weight;
   std::vector<WeightedTerm> out;
   for (auto& [term, weight] : w) out.push_back({term, weight});
@@ -55,6 +59,7 @@ Explanation explain_article(const Xapian::Database& db, const KindLengths& lengt
   if (o.proximity_weight > 0)
     e.proximity = Explanation::Proximity{o.proximity_weight, r.proximity, ranking.proximity_max, r.proximity_norm};
   e.expansion_terms = ranking.expansion.size();
+  if (!ranking.concept_factors.empty()) e.concept_weight = o.concepts.power;
   return e;
 }
 
@@ -70,6 +75,7 @@ Explanation explain_passage(const Xapian::Database& db, const KindLengths& lengt
     e.context = Explanation::Context{o.context_weight, r.context / o.context_weight, r.context};
     e.expansion_terms = ranking.expansion.size();
   }
+  if (!ranking.concept_factors.empty()) e.concept_weight = o.concepts.power;
   return e;
 }
 

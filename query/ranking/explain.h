@@ -3,6 +3,8 @@
 #pragma once
 #include <xapian.h>
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "query/ranking/bm25.h"
@@ -13,10 +15,12 @@
 
 namespace newsindex {
 
-// The terms a ranked query weighs, each with its number of occurrences as the weight, plus
-// the expansion terms with theirs. Phrases and NEAR count their words; acronym and synonym
-// subtleties are not modelled, so parts may not sum exactly to the score for such queries.
-std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion);
+// The terms a ranked query weighs, each with its number of occurrences times its key-concept
+// factor (`factors`, ranking/concepts.h; 1 when absent) as the weight, plus the expansion terms
+// with theirs. Phrases and NEAR count their words; acronym and synonym subtleties are not
+// modelled, so parts may not sum exactly to the score for such queries.
+std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const std::vector<WeightedTerm>& expansion,
+                                             const std::map<std::string, double>& factors = {});
 
 // The parts of the terms of `terms` the document holds, largest first (collection_size as
 // KindBm25Weight's).

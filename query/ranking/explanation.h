@@ -43,6 +43,7 @@ struct Explanation {
   };
   std::optional<Context> context;       // passage mode, with a context weight
   std::optional<size_t> expansion_terms;  // feedback terms added to the query
+  std::optional<double> concept_weight;   // long queries: the key-concept power (term weights carry it)
 };
 
 }  // namespace newsindex

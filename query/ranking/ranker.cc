@@ -60,8 +60,23 @@ Xapian::MSet Ranker::article_pass(const RankQuery& q, size_t depth, const Rankin
   return enq.get_mset(0, static_cast<Xapian::doccount>(depth));
 }
 
-ArticleRanking Ranker::rank_articles(const RankQuery& q, size_t depth, const RankingOptions& o) {
+RankQuery Ranker::with_concepts(const RankQuery& user, const RankingOptions& o) {
+  if (!o.concepts.active(user.ranked_length)) return user;
+  RankQuery q = user;
+  const double passages = lengths().passage_docs, articles = lengths().article_docs;
+  q.ranked = weigh_concepts(
+      user.ranked, [&](const std::string& t) { return bm25_idf(passages, term_freqs_.get(t)); }, o.concepts.power,
+      &q.concept_factors);
+  q.article_ranked = weigh_concepts(
+      user.article_ranked, [&](const std::string& t) { return bm25_idf(articles, term_freqs_.get(t)); },
+      o.concepts.power, &q.concept_factors);
+  return q;
+}
+
+ArticleRanking Ranker::rank_articles(const RankQuery& user, size_t depth, const RankingOptions& o) {
+  const RankQuery q = with_concepts(user, o);
   ArticleRanking out;
+  out.concept_factors = q.concept_factors;
   if (depth == 0) depth = db_.get_doccount();
   depth = std::max(depth, o.min_depth);
   Xapian::MSet articles = article_pass(q, depth, o, out.expansion);
@@ -156,8 +171,10 @@ std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, cons
   return out;
 }
 
-PassageRanking Ranker::rank_passages(const RankQuery& q, size_t depth, size_t per_article, const RankingOptions& o) {
+PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t per_article, const RankingOptions& o) {
+  const RankQuery q = with_concepts(user, o);
   PassageRanking out;
+  out.concept_factors = q.concept_factors;
   if (depth == 0) depth = db_.get_doccount();
   const bool rerank = o.context_weight > 0;
   const Xapian::Query passages =

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "query/ranking/bm25.h"
+#include "query/ranking/concepts.h"
 #include "query/ranking/feedback.h"
 #include "common/kind_lengths.h"
 #include "query/ranking/term_freqs.h"
@@ -28,6 +29,7 @@ struct RankingOptions {
                                 // many by BM25 without lengths (b = 0); 1 = exact BM25 pass
   bool passage_feedback = true; // the best-passage pass also gets the feedback terms
   FeedbackOptions feedback;
+  ConceptWeighting concepts;    // long queries: each word weighted by its idf (ranking/concepts.h)
 };
 
 // The query as ranking needs it: the ranked part and the two document filters.
@@ -40,6 +42,7 @@ struct RankQuery {
   Xapian::Query hit_filter;      // passage mode: what may be returned (passages and links;
                                  // empty when `ranked` can match nothing else)
   Xapian::Stem stem;             // the query's stemmer (feedback leaves out stemmed stopwords)
+  std::map<std::string, double> concept_factors;  // term -> its key-concept factor (empty: none)
 };
 
 struct RankedArticle {
@@ -58,6 +61,7 @@ struct ArticleRanking {
   size_t total = 0;                     // matching articles (estimate)
   double article_max = 0, passage_max = 0, proximity_max = 0;
   std::vector<WeightedTerm> expansion;  // feedback terms added to the article query (article terms)
+  std::map<std::string, double> concept_factors;  // the query's key-concept factors (RankQuery's)
 };
 
 struct RankedPassage {
@@ -74,6 +78,7 @@ struct PassageRanking {
   size_t total = 0;                     // matching passages (estimate)
   std::vector<WeightedTerm> expansion;  // feedback terms in passage terms (passages get them with
                                         // passage_feedback; their articles always)
+  std::map<std::string, double> concept_factors;  // the query's key-concept factors (RankQuery's)
 };
 
 class Ranker {
@@ -110,6 +115,8 @@ class Ranker {
   void set_second_reader(DatabaseOpener open) { second_reader_ = std::move(open); }
 
  private:
+  // `q` with its ranked parts weighted by key concept when the query is long (o.concepts).
+  RankQuery with_concepts(const RankQuery& q, const RankingOptions& o);
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                           std::vector<Xapian::docid> docs);
