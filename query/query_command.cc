@@ -21,12 +21,18 @@
 #include "query/ordered_parallel.h"
 #include "query/ranking/recency.h"
 #include "common/schema.h"
+#include "common/shard_layout.h"
 #include "query/spelling.h"
 #include "common/url.h"
 
 namespace newsindex {
 
 namespace {
+
+// A view with `remote` stub lines: each per-document read there is a network round trip.
+bool has_remote_shards(const std::string& path) {
+  return shards::is_sharded(path) && shards::stub_lines(path).size() > shards::local_shards(path).size();
+}
 
 uint64_t dir_size(const std::string& path) {
   uint64_t total = 0;
@@ -175,6 +181,7 @@ class QuerySession {
   QuerySession(const QueryCommand& cmd, Xapian::Database db, Xapian::Database meta)
       : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), searcher_(db_, analyzer_), store_(db_) {
     searcher_.set_metadata(meta_);
+    searcher_.set_shard_side_reads(has_remote_shards(cmd.db));
     qo_ = cmd.parse;
     if (qo_.language.empty()) {
       qo_.language = default_query_language(meta_);

@@ -41,6 +41,8 @@ class Searcher {
   void set_metadata(const Xapian::Database& meta) { ranker_.set_metadata(meta); }
   // A single query with a core to spare: see Ranker::set_second_reader.
   void set_second_reader(DatabaseOpener open) { ranker_.set_second_reader(std::move(open)); }
+  // Remote shards: see Ranker::set_shard_side_reads.
+  void set_shard_side_reads(bool on) { ranker_.set_shard_side_reads(on); }
   // After the database was reopened at a newer revision: drop what was read from the old one.
   void reopened();
   // The query with its filters and the document-kind filter of the mode, as searched.

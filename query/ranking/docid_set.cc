@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <memory>
 
 namespace newsindex {
 
@@ -70,24 +71,30 @@ void DocidSetSource::skip_to(Xapian::docid did, double) {
   pos_ = static_cast<size_t>(std::lower_bound(ids_.begin() + static_cast<std::ptrdiff_t>(pos_), ids_.end(), did) - ids_.begin());
 }
 
-std::string DocidSetSource::serialise() const { return nlohmann::json{{"uuids", uuids_}, {"ids", local_}}.dump(); }
+nlohmann::json DocidSetSource::to_json() const { return nlohmann::json{{"uuids", uuids_}, {"ids", local_}}; }
 
-DocidSetSource* DocidSetSource::unserialise(const std::string& s) const {
-  const auto j = nlohmann::json::parse(s, nullptr, false);
+void DocidSetSource::from_json(const nlohmann::json& j, DocidSetSource& out) {
   if (!j.is_object() || !j.contains("uuids") || !j.contains("ids") || !j["uuids"].is_array() || !j["ids"].is_array() ||
       j["uuids"].size() != j["ids"].size())
     throw Xapian::SerialisationError("bad DocidSetSource parameters");
-  auto* out = new DocidSetSource();
   try {
-    out->uuids_ = j["uuids"].get<std::vector<std::string>>();
-    out->local_ = j["ids"].get<std::vector<std::vector<Xapian::docid>>>();
+    out.uuids_ = j["uuids"].get<std::vector<std::string>>();
+    out.local_ = j["ids"].get<std::vector<std::vector<Xapian::docid>>>();
   } catch (const nlohmann::json::exception& e) {
-    delete out;
     throw Xapian::SerialisationError(std::string("bad DocidSetSource parameters: ") + e.what());
   }
-  if (out->local_.size() == 1) out->ids_ = out->local_.front();
-  return out;
+  if (out.local_.size() == 1) out.ids_ = out.local_.front();
 }
+
+std::string DocidSetSource::serialise() const { return to_json().dump(); }
+
+DocidSetSource* DocidSetSource::unserialise(const std::string& s) const {
+  auto out = std::unique_ptr<DocidSetSource>(new DocidSetSource());
+  from_json(nlohmann::json::parse(s, nullptr, false), *out);
+  return out.release();
+}
+
+std::vector<std::string> shard_uuids(const Xapian::Database& db) { return split_uuids(db.get_uuid()); }
 
 Xapian::Query docid_filter(const Xapian::Database& db, const std::vector<Xapian::docid>& ids) {
   return Xapian::Query((new DocidSetSource(ids, split_uuids(db.get_uuid())))->release());

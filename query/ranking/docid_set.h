@@ -3,6 +3,7 @@
 // the database searched; over shards (local or remote) each shard's matcher gets its own
 // shard-local ids, found by the shard's UUID, so it serialises for Xapian's remote backend.
 #pragma once
+#include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
 #include <string>
@@ -29,14 +30,21 @@ class DocidSetSource : public Xapian::PostingSource {
   std::string serialise() const override;
   DocidSetSource* unserialise(const std::string& s) const override;
 
- private:
+ protected:
   DocidSetSource() = default;
+  // The parameters as JSON, and back into `out` (throws Xapian::SerialisationError).
+  nlohmann::json to_json() const;
+  static void from_json(const nlohmann::json& j, DocidSetSource& out);
+
   std::vector<std::string> uuids_;                 // shard order
   std::vector<std::vector<Xapian::docid>> local_;  // per shard: its sorted local ids
   std::vector<Xapian::docid> ids_;                 // the shard being matched (set by init)
   size_t pos_ = 0;
   bool started_ = false;
 };
+
+// The UUIDs of `db`'s shards in shard order (one, possibly empty, for a single database).
+std::vector<std::string> shard_uuids(const Xapian::Database& db);
 
 // A filter query matching exactly `ids` of `db`.
 Xapian::Query docid_filter(const Xapian::Database& db, const std::vector<Xapian::docid>& ids);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "query/ranking/stopwords.h"
+#include "query/ranking/termlist_prefetch.h"
 #include "common/schema.h"
 
 namespace newsindex {
@@ -66,6 +67,12 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapia
 
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem) {
+  return feedback_terms(db, first_pass, original_length, opts, stem, nullptr);
+}
+
+std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
+                                         double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem,
+                                         const DocTermsOf& read) {
   if (!opts.active() || first_pass.empty()) return {};
   // Nothing was ranked (a query of only exclusions weighs every match 0): no evidence to use.
   double best = 0;
@@ -79,6 +86,15 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
     const Xapian::docid id = first_pass[n].doc;
     FeedbackDoc d;
     d.score = first_pass[n].score;
+    if (const DocTerms* terms = read ? read(id) : nullptr) {
+      // The same terms and length, in the same order, as the termlist walk below.
+      d.length = terms->length;
+      terms->for_each([&](std::string_view term, Xapian::termcount wdf) {
+        if (wdf > 0 && !stop.count(std::string(term))) d.terms.emplace_back(std::string(term), wdf);
+      });
+      docs.push_back(std::move(d));
+      continue;
+    }
     for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
       d.length += t.get_wdf();  // the document length is the sum of its wdfs: no lookup needed
       const std::string& term = *t;

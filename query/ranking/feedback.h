@@ -3,11 +3,14 @@
 #pragma once
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace newsindex {
+
+class DocTerms;
 
 struct FeedbackOptions {
   bool enabled = true;
@@ -81,6 +84,12 @@ struct ScoredDoc {
 };
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
+// The same with the documents' article body stems and lengths read beforehand (RerankSpy, on the
+// shards): `read(doc)` gives them, or null where `db`'s termlist is to be read.
+using DocTermsOf = std::function<const DocTerms*(Xapian::docid)>;
+std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
+                                         double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem,
+                                         const DocTermsOf& read);
 
 // The same terms as the passages name them (stemmed body words), for scoring passages.
 std::vector<WeightedTerm> in_passage_terms(const std::vector<WeightedTerm>& article_terms);

@@ -8,7 +8,10 @@
 #include "query/article_store.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/fusion.h"
+#include "query/ranking/key_set_source.h"
 #include "query/ranking/proximity.h"
+#include "query/ranking/rerank_spy.h"
+#include "query/ranking/term_score_source.h"
 #include "query/ranking/term_scores.h"
 #include "common/schema.h"
 
@@ -30,7 +33,11 @@ bool one_database(const Xapian::Database& db) {
 }  // namespace
 
 Ranker::Ranker(const Xapian::Database& db)
-    : db_(db), meta_(db), single_database_(one_database(db_)), term_freqs_(db_) {}
+    : db_(db),
+      meta_(db),
+      single_database_(one_database(db_)),
+      shard_side_reads_(false),
+      term_freqs_(db_) {}
 
 const KindLengths& Ranker::lengths() {
   if (!have_lengths_) {
@@ -171,6 +178,60 @@ std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, cons
   return out;
 }
 
+std::map<Xapian::docid, Ranker::Rescored> Ranker::rescore_with_keys(const Xapian::Query& query,
+                                                                  const Xapian::Weight& weight,
+                                                                  std::vector<Xapian::docid> docs) {
+  std::map<Xapian::docid, Rescored> out;
+  if (docs.empty()) return out;
+  const auto n = static_cast<Xapian::doccount>(docs.size());
+  Xapian::Enquire enq(db_);
+  enq.set_weighting_scheme(weight);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(db_, docs)));
+  // Every candidate comes back, so neither key changes which: the collapse key (its limit never
+  // reached) brings each one's article value with the MSet, and the sort key, which orders only
+  // equal scores, its story value — no document read per candidate.
+  enq.set_collapse_key(schema::kSlotArticle, n);
+  enq.set_sort_by_relevance_then_value(schema::kSlotStory, false);
+  Xapian::MSet m = enq.get_mset(0, n, n);
+  for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, Rescored{it.get_weight(), it.get_collapse_key(), it.get_sort_key()});
+  return out;
+}
+
+namespace {
+
+// The candidates' articles, by key, scored for the article query by the matcher among just them
+// while `spy` reads their terms on the shards that hold them.
+struct KeyedArticles {
+  std::map<Xapian::docid, double> scores;
+  std::map<Xapian::docid, std::string> key;  // docid -> article key
+};
+
+KeyedArticles rescore_articles(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight,
+                               std::map<std::string, Xapian::docid>& article_doc, RerankSpy& spy) {
+  KeyedArticles out;
+  std::vector<std::string> uids;
+  for (const auto& [key, doc] : article_doc) uids.push_back(schema::term(schema::FieldId::Uid, key));
+  if (uids.empty()) return out;
+  const auto n = static_cast<Xapian::doccount>(uids.size());
+  Xapian::Enquire enq(db);
+  enq.set_weighting_scheme(weight);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new KeySetSource(std::move(uids)))->release())));
+  enq.set_collapse_key(schema::kSlotArticle, n);  // never reached: brings each article's key
+  enq.add_matchspy(&spy);
+  Xapian::MSet m = enq.get_mset(0, n, n);  // n checked: the spy sees every candidate
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    out.scores.emplace(*it, it.get_weight());
+    std::string key = it.get_collapse_key();
+    // The article's docid, as article_docid() finds it (the first posting of its uid term).
+    auto found = article_doc.find(key);
+    if (found != article_doc.end() && (!found->second || *it < found->second)) found->second = *it;
+    out.key.emplace(*it, std::move(key));
+  }
+  return out;
+}
+
+}  // namespace
+
 PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t per_article, const RankingOptions& o) {
   const RankQuery q = with_concepts(user, o);
   PassageRanking out;
@@ -200,6 +261,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
     }
   }
   std::vector<ScoredDoc> head;
+  std::map<Xapian::docid, Rescored> keyed;  // shard-side reads: the candidates' values, from their rescoring
   if (rerank && o.passage_bm25.b > 0 && o.candidate_widening > 1) {
     // BM25 needs every match's length, which Xapian finds by scanning a list as long as the
     // database, the bulk of this pass on a large index. So the pass ranks without lengths (b = 0),
@@ -211,7 +273,12 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
     out.total = wide.get_matches_estimated();
     std::vector<Xapian::docid> ids;
     for (auto m = wide.begin(); m != wide.end(); ++m) ids.push_back(*m);
-    for (const auto& [doc, score] : rescore(passages, passage_weight(o), std::move(ids))) head.push_back({doc, score});
+    if (shard_side_reads_) {
+      keyed = rescore_with_keys(passages, passage_weight(o), std::move(ids));
+      for (const auto& [doc, r] : keyed) head.push_back({doc, r.score});
+    } else {
+      for (const auto& [doc, score] : rescore(passages, passage_weight(o), std::move(ids))) head.push_back({doc, score});
+    }
     std::sort(head.begin(), head.end(), best_first);
     if (head.size() > candidates) head.resize(candidates);
   } else {
@@ -236,38 +303,70 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
       for (const RankedPassage* p : by_doc) docs.push_back(p->doc);
     prefetch->add_passages(std::move(docs), passage_stems);
   }
-  // An index without copies has no story values: a second value read per candidate saved.
-  const bool stories = db_.get_value_freq(schema::kSlotStory) > 0;
-  for (RankedPassage* p : by_doc) {
-    const Xapian::Document doc = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID);
-    p->article = doc.get_value(schema::kSlotArticle);
-    if (stories) p->story = doc.get_value(schema::kSlotStory);
+  if (!keyed.empty()) {
+    for (RankedPassage* p : by_doc) {
+      const Rescored& r = keyed.at(p->doc);
+      p->article = r.article;
+      p->story = r.story;
+    }
+  } else {
+    // An index without copies has no story values: a second value read per candidate saved.
+    const bool stories = db_.get_value_freq(schema::kSlotStory) > 0;
+    for (RankedPassage* p : by_doc) {
+      const Xapian::Document doc = db_.get_document(p->doc, Xapian::DOC_ASSUME_VALID);
+      p->article = doc.get_value(schema::kSlotArticle);
+      if (stories) p->story = doc.get_value(schema::kSlotStory);
+    }
   }
   if (!rerank || out.passages.empty()) return out;
 
   // The candidates' articles, scored for the user's query by the matcher among just them.
   std::map<std::string, Xapian::docid> article_doc;
   for (const auto& p : out.passages) article_doc.emplace(p.article, 0);
-  std::vector<Xapian::docid> articles;
-  for (auto& [id, doc] : article_doc) {
-    if (const auto found = article_docid(db_, id)) {
-      doc = *found;
-      articles.push_back(doc);
+  const Xapian::Query article_query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter);
+  std::map<Xapian::docid, double> article_scores;
+  std::vector<Xapian::docid> articles_in_order;  // neighbours share B-tree blocks
+  RerankSpy spy(schema::kSlotArticle, article_stems);
+  KeyedArticles keyed_articles;
+  if (shard_side_reads_) {
+    // Found by their uid terms in the scoring match itself, their terms read by the spy meanwhile.
+    keyed_articles = rescore_articles(db_, article_query, article_weight(o), article_doc, spy);
+    article_scores = keyed_articles.scores;
+  } else {
+    std::vector<Xapian::docid> articles;
+    for (auto& [id, doc] : article_doc) {
+      if (const auto found = article_docid(db_, id)) {
+        doc = *found;
+        articles.push_back(doc);
+      }
     }
+    articles_in_order = articles;
+    std::sort(articles_in_order.begin(), articles_in_order.end());
+    if (prefetch) prefetch->add_articles(articles_in_order, article_stems);
+    article_scores = rescore(article_query, article_weight(o), articles);
   }
-  std::vector<Xapian::docid> articles_in_order = articles;  // neighbours share B-tree blocks
-  std::sort(articles_in_order.begin(), articles_in_order.end());
-  if (prefetch) prefetch->add_articles(articles_in_order, article_stems);
-  auto article_scores = rescore(Xapian::Query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter),
-                                article_weight(o), articles);
+  // The terms the spy read (shard-side reads), or null where the termlist is to be read.
+  const DocTermsOf spied = [&](Xapian::docid doc) -> const DocTerms* {
+    const auto key = keyed_articles.key.find(doc);
+    return key == keyed_articles.key.end() ? nullptr : spy.find(key->second);
+  };
   // Feedback from the best of these articles rather than from a pass over every article: the
   // best articles nearly always have a passage among the candidates (eval.sh --passages: the
   // same nDCG@10 to ±0.0004), and the pass cost a quarter of the query.
   std::vector<ScoredDoc> best;
   for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
   std::sort(best.begin(), best.end(), best_first);
-  const std::vector<WeightedTerm> article_expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem);
+  const std::vector<WeightedTerm> article_expansion =
+      feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem, shard_side_reads_ ? spied : DocTermsOf());
   out.expansion = in_passage_terms(article_expansion);
+  if (shard_side_reads_) {
+    // The idfs below in one request per shard.
+    std::vector<std::string> terms;
+    for (const auto& t : article_expansion) terms.push_back(t.term);
+    if (o.passage_feedback)
+      for (const auto& t : out.expansion) terms.push_back(t.term);
+    term_freqs_.prefetch(terms);
+  }
   const TermScorer passage_expansion(db_, o.passage_feedback ? out.expansion : std::vector<WeightedTerm>{},
                                      lengths().passage_docs, &term_freqs_);
   // The feedback terms from the articles' termlists: the sum the article pass's AND_MAYBE makes.
@@ -277,16 +376,30 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
     prefetch->finish(db_);
   else
     prefetch.reset();
-  if (o.passage_feedback)
+  if (o.passage_feedback && shard_side_reads_ && !passage_expansion.weighted_terms().empty()) {
+    // Each shard scores its own candidates: one request per shard instead of a termlist each.
+    std::vector<Xapian::docid> docs;
+    for (const RankedPassage* p : by_doc) docs.push_back(p->doc);
+    const auto scores = shard_term_scores(db_, docs, passage_expansion.weighted_terms(), o.passage_bm25, lengths().passage);
+    for (RankedPassage* p : by_doc) {
+      const auto it = scores.find(p->doc);
+      p->passage_score += it != scores.end() ? it->second : passage_expansion.score(p->doc, o.passage_bm25, lengths().passage);
+    }
+  } else if (o.passage_feedback) {
     for (size_t i = 0; i < by_doc.size(); ++i)
       by_doc[i]->passage_score += prefetch ? passage_expansion.score(prefetch->passage(i), o.passage_bm25, lengths().passage)
                                            : passage_expansion.score(by_doc[i]->doc, o.passage_bm25, lengths().passage);
+  }
   auto prefetched_article = [&](Xapian::docid doc) -> const DocTerms& {
     return prefetch->article(std::lower_bound(articles_in_order.begin(), articles_in_order.end(), doc) - articles_in_order.begin());
   };
-  for (auto& [doc, score] : article_scores)
+  const bool spied_terms_cover = article_expansion_scorer.covered_by(article_stems);
+  for (auto& [doc, score] : article_scores) {
+    const DocTerms* terms = shard_side_reads_ && spied_terms_cover ? spied(doc) : nullptr;
     score += prefetch ? article_expansion_scorer.score(prefetched_article(doc), o.article_bm25, lengths().article)
+             : terms  ? article_expansion_scorer.score(*terms, o.article_bm25, lengths().article)
                       : article_expansion_scorer.score(doc, o.article_bm25, lengths().article);
+  }
   for (auto& p : out.passages) {
     auto it = article_scores.find(article_doc[p.article]);
     p.context = it == article_scores.end() ? 0.0 : o.context_weight * it->second;

@@ -113,6 +113,12 @@ class Ranker {
   // With a core to spare (a single query): passage re-ranking reads its termlists on a second
   // handle from `open` as well (ranking/termlist_prefetch.h). Empty: one thread.
   void set_second_reader(DatabaseOpener open) { second_reader_ = std::move(open); }
+  // Whether passage re-ranking reads the candidates' values and termlists on the shards, during
+  // matches restricted to the candidates (ranking/rerank_spy.h, ranking/term_score_source.h,
+  // ranking/key_set_source.h), rather than one document at a time: for remote shards, where
+  // each read is a round trip. Local databases read directly (as fast, and one database reads
+  // on a second core); the scores are the same either way.
+  void set_shard_side_reads(bool on) { shard_side_reads_ = on; }
 
  private:
   // `q` with its ranked parts weighted by key concept when the query is long (o.concepts).
@@ -120,9 +126,17 @@ class Ranker {
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                           std::vector<Xapian::docid> docs);
+  // rescore() that also gives each document's article and story values from the MSet.
+  struct Rescored {
+    double score = 0;
+    std::string article, story;
+  };
+  std::map<Xapian::docid, Rescored> rescore_with_keys(const Xapian::Query& query, const Xapian::Weight& weight,
+                                                      std::vector<Xapian::docid> docs);
   Xapian::Database db_;
   Xapian::Database meta_;
   bool single_database_;  // not a combination of shards
+  bool shard_side_reads_;
   DatabaseOpener second_reader_;
   bool have_lengths_ = false;
   KindLengths lengths_;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace newsindex {
 
@@ -13,6 +14,9 @@ class TermFreqs {
  public:
   explicit TermFreqs(const Xapian::Database& db) : db_(db) {}
   Xapian::doccount get(const std::string& term);
+  // Looks up those of `terms` not remembered in one match (MSet::get_termfreq): on remote
+  // shards one request per shard, where get() is a round trip per term and shard.
+  void prefetch(const std::vector<std::string>& terms);
   // After Database::reopen(): frequencies are those of the new revision.
   void forget() { cache_.clear(); }
 

@@ -13,19 +13,24 @@ TermScorer::TermScorer(const Xapian::Database& db, std::vector<WeightedTerm> ter
 }
 
 double TermScorer::score(Xapian::docid doc, const Bm25Params& p, double average_length) const {
-  if (terms_.empty()) return 0;
+  return termlist_score(db_, doc, terms_, p, average_length);
+}
+
+double termlist_score(const Xapian::Database& db, Xapian::docid doc, const std::vector<WeightedTerm>& terms,
+                      const Bm25Params& p, double average_length) {
+  if (terms.empty()) return 0;
   // One walk of the termlist gives both the wdfs and the length (Xapian's document length is
   // the sum of the wdfs), sparing a lookup in the length list per document.
   double length = 0;
   std::vector<std::pair<double, double>> found;  // (weight × idf, wdf)
   size_t j = 0;
-  for (auto it = db_.termlist_begin(doc); it != db_.termlist_end(doc); ++it) {
+  for (auto it = db.termlist_begin(doc); it != db.termlist_end(doc); ++it) {
     const double wdf = it.get_wdf();
     length += wdf;
-    if (j == terms_.size()) continue;
+    if (j == terms.size()) continue;
     const std::string& term = *it;
-    while (j < terms_.size() && terms_[j].term < term) ++j;
-    if (j < terms_.size() && terms_[j].term == term) found.emplace_back(terms_[j].weight, wdf);
+    while (j < terms.size() && terms[j].term < term) ++j;
+    if (j < terms.size() && terms[j].term == term) found.emplace_back(terms[j].weight, wdf);
   }
   double sum = 0;
   for (auto [w, wdf] : found) sum += w * bm25_tf(wdf, length, average_length, p);

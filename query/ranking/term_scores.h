@@ -27,10 +27,17 @@ class TermScorer {
   // Valid only when every term is a body stem under the prefix the DocTerms kept (covered_by).
   double score(const DocTerms& doc, const Bm25Params& p, double average_length) const;
   bool covered_by(std::string_view stem_prefix) const;
+  // The terms sorted by term, each weight × its idf: what a shard needs to score its documents
+  // (TermScoreSource) with the same sums as score().
+  const std::vector<WeightedTerm>& weighted_terms() const { return terms_; }
 
  private:
   Xapian::Database db_;
   std::vector<WeightedTerm> terms_;  // sorted by term, weight already × idf
 };
+
+// TermScorer::score() of `doc` of `db` from its termlist, given TermScorer::weighted_terms().
+double termlist_score(const Xapian::Database& db, Xapian::docid doc, const std::vector<WeightedTerm>& weighted_terms,
+                      const Bm25Params& p, double average_length);
 
 }  // namespace newsindex

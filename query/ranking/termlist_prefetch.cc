@@ -13,15 +13,38 @@ void DocTerms::add(const std::string& term, Xapian::termcount wdf) {
   packed_.append(reinterpret_cast<const char*>(&wdf), sizeof wdf);
 }
 
-DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc, const std::string& stem_prefix) {
+DocTerms DocTerms::from_packed(std::string packed, double length) {
+  for (size_t i = 0; i < packed.size();) {
+    i += 1 + static_cast<unsigned char>(packed[i]) + sizeof(Xapian::termcount);
+    if (i > packed.size()) throw std::invalid_argument("packed terms cut short");
+  }
   DocTerms d;
-  for (auto it = db.termlist_begin(doc); it != db.termlist_end(doc); ++it) {
+  d.packed_ = std::move(packed);
+  d.length = length;
+  return d;
+}
+
+namespace {
+
+DocTerms read_terms(Xapian::TermIterator it, const Xapian::TermIterator& end, const std::string& stem_prefix) {
+  DocTerms d;
+  for (; it != end; ++it) {
     const Xapian::termcount wdf = it.get_wdf();
     d.length += wdf;
     const std::string& term = *it;
     if (is_body_stem(term, stem_prefix)) d.add(term, wdf);
   }
   return d;
+}
+
+}  // namespace
+
+DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc, const std::string& stem_prefix) {
+  return read_terms(db.termlist_begin(doc), db.termlist_end(doc), stem_prefix);
+}
+
+DocTerms read_doc_terms(const Xapian::Document& doc, const std::string& stem_prefix) {
+  return read_terms(doc.termlist_begin(), doc.termlist_end(), stem_prefix);
 }
 
 void TermlistPrefetch::Work::drain(const Xapian::Database& db, const std::atomic<bool>* stop) {

@@ -39,6 +39,10 @@ class DocTerms {
     }
   }
   void add(const std::string& term, Xapian::termcount wdf);
+  // The packed form, for sending the terms across (RerankSpy), and back.
+  const std::string& packed() const { return packed_; }
+  // Throws std::invalid_argument when `packed` is not such a form.
+  static DocTerms from_packed(std::string packed, double length);
 
  private:
   std::string packed_;
@@ -46,6 +50,8 @@ class DocTerms {
 
 // The document's termlist, keeping the body stems under `stem_prefix` (feedback.h).
 DocTerms read_doc_terms(const Xapian::Database& db, Xapian::docid doc, const std::string& stem_prefix);
+// The same from a document in hand (a MatchSpy's).
+DocTerms read_doc_terms(const Xapian::Document& doc, const std::string& stem_prefix);
 
 // Opens another handle on the database being searched.
 using DatabaseOpener = std::function<Xapian::Database()>;

@@ -128,7 +128,13 @@ printf 'Vanishing\n\nzqvanish text of a file about to go.\n' >"$V/z_vanish.txt"
 DB="$TMP/vanish-db"
 "$BIN/newsindex" --db "$DB" -q -j 1 "$V" 2>"$TMP/vanish.err" &
 pid=$!
-sleep 0.3
+# Removed once the indexer reads the large file (so its walk has listed both), however slowly a
+# loaded machine starts it.
+for _ in $(seq 200); do
+  ls -l "/proc/$pid/fd" 2>/dev/null | grep -q a_big.txt && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
 rm -f "$V/z_vanish.txt"
 st=0; wait "$pid" || st=$?
 check "a vanished file: exit 0 or 1 (got $st)" test "$st" -le 1

@@ -1,0 +1,74 @@
+#include "query/ranking/rerank_spy.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+namespace newsindex {
+
+namespace {
+
+nlohmann::json::binary_t bytes(const std::string& s) { return nlohmann::json::binary_t(std::vector<std::uint8_t>(s.begin(), s.end())); }
+
+std::string text(const nlohmann::json& j) {
+  const auto& b = j.get_binary();
+  return std::string(b.begin(), b.end());
+}
+
+}  // namespace
+
+void RerankSpy::add(const std::string& key, DocTerms terms) {
+  if (ambiguous_.count(key)) return;
+  if (!terms_.emplace(key, std::move(terms)).second) {
+    terms_.erase(key);
+    ambiguous_.insert(key);
+  }
+}
+
+void RerankSpy::operator()(const Xapian::Document& doc, double) {
+  add(doc.get_value(key_slot_), read_doc_terms(doc, stem_prefix_));
+}
+
+Xapian::MatchSpy* RerankSpy::clone() const { return new RerankSpy(key_slot_, stem_prefix_); }
+
+std::string RerankSpy::serialise() const {
+  return nlohmann::json{{"slot", key_slot_}, {"prefix", stem_prefix_}}.dump();
+}
+
+Xapian::MatchSpy* RerankSpy::unserialise(const std::string& s, const Xapian::Registry&) const {
+  const auto j = nlohmann::json::parse(s, nullptr, false);
+  try {
+    if (!j.is_object()) throw std::invalid_argument("not an object");
+    return new RerankSpy(j.at("slot").get<Xapian::valueno>(), j.at("prefix").get<std::string>());
+  } catch (const std::exception& e) {
+    throw Xapian::SerialisationError(std::string("bad RerankSpy parameters: ") + e.what());
+  }
+}
+
+// CBOR: the terms are bytes (a packed DocTerms), not text.
+std::string RerankSpy::serialise_results() const {
+  nlohmann::json docs = nlohmann::json::array(), ambiguous = nlohmann::json::array();
+  for (const auto& [key, terms] : terms_) docs.push_back({bytes(key), terms.length, bytes(terms.packed())});
+  for (const auto& key : ambiguous_) ambiguous.push_back(bytes(key));
+  const std::vector<std::uint8_t> out = nlohmann::json::to_cbor(nlohmann::json{{"docs", docs}, {"ambiguous", ambiguous}});
+  return std::string(out.begin(), out.end());
+}
+
+void RerankSpy::merge_results(const std::string& s) {
+  try {
+    const auto j = nlohmann::json::from_cbor(s);
+    for (const auto& key : j.at("ambiguous")) {
+      const std::string k = text(key);
+      terms_.erase(k);
+      ambiguous_.insert(k);
+    }
+    for (const auto& d : j.at("docs"))
+      add(text(d.at(0)), DocTerms::from_packed(text(d.at(2)), d.at(1).get<double>()));
+  } catch (const std::exception& e) {
+    throw Xapian::SerialisationError(std::string("bad RerankSpy results: ") + e.what());
+  }
+}
+
+}  // namespace newsindex

@@ -1,0 +1,273 @@
+// Re-ranking reads done on the shards (ranking/rerank_spy.h, key_set_source.h,
+// term_score_source.h) give what reading each document directly gives: the same terms, the same
+// scores to the bit, the same passage rankings; and each class survives its trip through
+// serialise/unserialise as a remote shard's server makes it.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "indexer/doc_builder.h"
+#include "query/query_parser.h"
+#include "query/ranking/docid_set.h"
+#include "query/ranking/key_set_source.h"
+#include "query/ranking/registry.h"
+#include "query/ranking/rerank_spy.h"
+#include "query/ranking/term_freqs.h"
+#include "query/ranking/term_score_source.h"
+#include "query/ranking/term_scores.h"
+#include "query/search.h"
+#include "temp_dir.h"
+
+namespace newsindex {
+namespace {
+
+std::vector<std::pair<std::string, Xapian::termcount>> terms_of(const DocTerms& d) {
+  std::vector<std::pair<std::string, Xapian::termcount>> out;
+  d.for_each([&](std::string_view t, Xapian::termcount wdf) { out.emplace_back(std::string(t), wdf); });
+  return out;
+}
+
+// Documents keyed by kSlotArticle ("a1", "a2", ...), with stems and other terms.
+void add_keyed(Xapian::WritableDatabase& w, unsigned n) {
+  for (unsigned i = 1; i <= n; ++i) {
+    Xapian::Document d;
+    d.add_value(schema::kSlotArticle, "a" + std::to_string(i));
+    d.add_term("ZXWword" + std::to_string(i % 7), 1 + i % 4);
+    d.add_term("ZXWcommon", 1 + i % 3);
+    d.add_term("XWword" + std::to_string(i % 5), 2);
+    d.add_term("Zpassage" + std::to_string(i % 3), 1 + i % 2);
+    d.add_boolean_term("Qa" + std::to_string(i));
+    w.add_document(d);
+  }
+}
+
+// A stub of three glass shards in `dir`, written by one writer as newsindex --shards 3 does.
+std::string three_shards(const TempDir& dir) {
+  std::ofstream stub(dir / "shards");
+  for (int s = 0; s < 3; ++s) {
+    Xapian::WritableDatabase(dir / ("shard-0" + std::to_string(s)), Xapian::DB_CREATE).commit();
+    stub << "glass shard-0" << s << '\n';
+  }
+  return dir / "shards";
+}
+
+Xapian::Query all_docs() { return Xapian::Query(std::string()); }
+
+TEST(RerankSpy, KeysTermsByValueAndSurvivesSerialising) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_keyed(db, 20);
+  RerankSpy spy(schema::kSlotArticle, "ZXW");
+  Xapian::Enquire enq(db);
+  enq.set_query(all_docs());
+  enq.add_matchspy(&spy);
+  enq.get_mset(0, 20, 20);
+  ASSERT_EQ(spy.size(), 20u);
+  for (Xapian::docid d = 1; d <= 20; ++d) {
+    const DocTerms* got = spy.find("a" + std::to_string(d));
+    ASSERT_NE(got, nullptr) << d;
+    const DocTerms direct = read_doc_terms(db, d, "ZXW");
+    EXPECT_EQ(got->length, direct.length) << d;
+    EXPECT_EQ(terms_of(*got), terms_of(direct)) << d;
+  }
+  // A server unserialises the spy by its registered name, runs it and sends its results back.
+  const Xapian::Registry registry = ranking_registry();
+  const Xapian::MatchSpy* kind = registry.get_match_spy(spy.name());
+  ASSERT_NE(kind, nullptr);
+  std::unique_ptr<Xapian::MatchSpy> copy(kind->unserialise(spy.serialise(), registry));
+  EXPECT_EQ(copy->serialise(), spy.serialise());
+  RerankSpy merged(schema::kSlotArticle, "ZXW");
+  merged.merge_results(spy.serialise_results());
+  ASSERT_EQ(merged.size(), spy.size());
+  for (Xapian::docid d = 1; d <= 20; ++d) {
+    const std::string key = "a" + std::to_string(d);
+    EXPECT_EQ(merged.find(key)->length, spy.find(key)->length);
+    EXPECT_EQ(terms_of(*merged.find(key)), terms_of(*spy.find(key)));
+  }
+  EXPECT_THROW(merged.merge_results("not cbor"), Xapian::SerialisationError);
+}
+
+TEST(RerankSpy, AKeyOnTwoDocumentsIsLeftToDirectReads) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_keyed(db, 3);
+  Xapian::Document twin;
+  twin.add_value(schema::kSlotArticle, "a2");
+  twin.add_term("ZXWother");
+  db.add_document(twin);
+  RerankSpy spy(schema::kSlotArticle, "ZXW");
+  Xapian::Enquire enq(db);
+  enq.set_query(all_docs());
+  enq.add_matchspy(&spy);
+  enq.get_mset(0, 10, 10);
+  EXPECT_EQ(spy.find("a2"), nullptr);
+  EXPECT_NE(spy.find("a1"), nullptr);
+  // Two shards that each saw one "a1": ambiguous once merged, whichever comes first.
+  RerankSpy one(schema::kSlotArticle, "ZXW"), merged(schema::kSlotArticle, "ZXW");
+  Xapian::Enquire single(db);
+  single.set_query(Xapian::Query("Qa1"));
+  single.add_matchspy(&one);
+  single.get_mset(0, 10, 10);
+  merged.merge_results(one.serialise_results());
+  ASSERT_NE(merged.find("a1"), nullptr);
+  merged.merge_results(one.serialise_results());
+  EXPECT_EQ(merged.find("a1"), nullptr);
+  merged.merge_results(spy.serialise_results());  // "a2" stays ambiguous
+  EXPECT_EQ(merged.find("a2"), nullptr);
+}
+
+// The MSet weights are TermScorer::score() to the bit, on one database and over shards, before
+// and after the source's trip through serialise/unserialise.
+void expect_shard_scores(const Xapian::Database& db, Xapian::doccount docs) {
+  const std::vector<WeightedTerm> expansion{{"ZXWword3", 0.4}, {"ZXWcommon", 0.25}, {"ZXWnone", 1}, {"ZXWword5", 0.1}};
+  const TermScorer scorer(db, expansion, 0);
+  const Bm25Params p{1.2, 0.75};
+  std::vector<Xapian::docid> ids;
+  for (Xapian::docid d = 2; d <= docs; d += 3) ids.push_back(d);
+  const auto scores = shard_term_scores(db, ids, scorer.weighted_terms(), p, 4.5);
+  ASSERT_EQ(scores.size(), ids.size());
+  for (Xapian::docid d : ids) EXPECT_EQ(scores.at(d), scorer.score(d, p, 4.5)) << d;
+
+  const TermScoreSource source(ids, shard_uuids(db), scorer.weighted_terms(), p, 4.5);
+  const Xapian::Registry registry = ranking_registry();
+  const Xapian::PostingSource* kind = registry.get_posting_source(source.name());
+  ASSERT_NE(kind, nullptr);
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query(kind->unserialise(source.serialise())->release()));
+  const Xapian::MSet m = enq.get_mset(0, docs, docs);
+  ASSERT_EQ(m.size(), ids.size());
+  for (auto it = m.begin(); it != m.end(); ++it) EXPECT_EQ(it.get_weight(), scorer.score(*it, p, 4.5)) << *it;
+}
+
+TEST(TermScoreSource, WeighsEachCandidateAsTheTermScorerDoes) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_keyed(db, 30);
+  expect_shard_scores(db, 30);
+  TempDir dir("term-score-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_keyed(writer, 30);
+    writer.commit();
+  }
+  expect_shard_scores(Xapian::Database(dir / "shards"), 30);
+}
+
+void expect_key_filtering(const Xapian::Database& db) {
+  const std::vector<std::string> uids{"Qa4", "Qa17", "Qa9", "Qmissing", "Qa4"};
+  const KeySetSource source(uids);
+  const Xapian::Registry registry = ranking_registry();
+  const Xapian::PostingSource* kind = registry.get_posting_source(source.name());
+  ASSERT_NE(kind, nullptr);
+  for (const Xapian::PostingSource* s : {static_cast<const Xapian::PostingSource*>(&source), kind}) {
+    std::unique_ptr<Xapian::PostingSource> made(s == kind ? kind->unserialise(source.serialise()) : source.clone());
+    Xapian::Enquire enq(db);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("ZXWcommon"), Xapian::Query(made.release()->release())));
+    const Xapian::MSet m = enq.get_mset(0, 10);
+    std::vector<std::string> keys;
+    for (auto it = m.begin(); it != m.end(); ++it) keys.push_back(it.get_document().get_value(schema::kSlotArticle));
+    std::sort(keys.begin(), keys.end());
+    EXPECT_EQ(keys, (std::vector<std::string>{"a17", "a4", "a9"}));
+  }
+}
+
+TEST(KeySetSource, FiltersToTheDocumentsOfTheTerms) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_keyed(db, 20);
+  expect_key_filtering(db);
+  TempDir dir("key-set-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_keyed(writer, 20);
+    writer.commit();
+  }
+  expect_key_filtering(Xapian::Database(dir / "shards"));
+}
+
+TEST(TermFreqs, PrefetchedFrequenciesAreTheDatabases) {
+  TempDir dir("freq-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_keyed(writer, 20);
+    writer.commit();
+  }
+  const Xapian::Database db(dir / "shards");
+  TermFreqs freqs(db);
+  const std::vector<std::string> terms{"ZXWcommon", "ZXWword3", "Zpassage1", "nothing", "Qa5"};
+  freqs.prefetch(terms);
+  for (const auto& t : terms) EXPECT_EQ(freqs.get(t), db.get_termfreq(t)) << t;
+}
+
+// Articles on one topic with varied vocabulary, so that feedback has terms to add; one of them a
+// copy (a story value on its records).
+void add_articles(Xapian::WritableDatabase& db, Analyzer& an) {
+  const std::vector<std::string> words{"tariff", "trade", "steel", "export", "market", "port", "ship",
+                                       "grain", "harvest", "summit", "minister", "bank", "currency"};
+  for (unsigned i = 0; i < 40; ++i) {
+    Article a;
+    a.id = "art" + std::to_string(i);
+    a.source = a.id;
+    a.title = words[i % words.size()] + " news";
+    for (unsigned b = 0; b < 3; ++b) {
+      Block block;
+      for (unsigned w = 0; w < 12 + (i + b) % 5; ++w) block.text += words[(i * 7 + b * 3 + w * (1 + i % 4)) % words.size()] + " ";
+      block.text += ".";
+      a.blocks.push_back(block);
+    }
+    BuiltArticle built = build_documents(a, an, BuildOptions{});
+    if (i == 7) {
+      built.article_doc.add_value(schema::kSlotStory, schema::article_key("art3"));
+      for (auto& d : built.passage_docs) d.add_value(schema::kSlotStory, schema::article_key("art3"));
+    }
+    db.add_document(built.article_doc);
+    for (auto& d : built.passage_docs) db.add_document(d);
+  }
+  db.commit();
+}
+
+struct Ranked {
+  std::string article;
+  std::optional<uint32_t> passage;
+  double score;
+  bool operator==(const Ranked&) const = default;
+};
+
+std::vector<Ranked> passages(const Xapian::Database& db, Analyzer& an, const std::string& q, bool shard_side,
+                             size_t per_article) {
+  Searcher s(db, an);
+  s.set_shard_side_reads(shard_side);
+  SearchOptions so;
+  so.limit = 30;
+  so.per_article = per_article;
+  std::vector<Ranked> out;
+  for (const Hit& h : s.search(parse_query(q, an, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
+  return out;
+}
+
+TEST(ShardSideReads, RankPassagesAsDirectReadsDo) {
+  Analyzer an;
+  TempDir dir("rerank-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_articles(writer, an);
+  }
+  Xapian::WritableDatabase one("", Xapian::DB_BACKEND_INMEMORY);
+  add_articles(one, an);
+  const Xapian::Database shards(dir / "shards");
+  for (const std::string q : {"steel tariff", "grain harvest port", "currency"}) {
+    for (size_t per_article : {0, 1}) {
+      const auto direct = passages(shards, an, q, false, per_article);
+      ASSERT_FALSE(direct.empty()) << q;
+      EXPECT_EQ(passages(shards, an, q, true, per_article), direct) << q;
+      EXPECT_EQ(passages(one, an, q, true, per_article), passages(one, an, q, false, per_article)) << q;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsindex
