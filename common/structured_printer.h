@@ -1,6 +1,7 @@
 // One structured printer for every output of both programs, after notmuch's sprinter: a command
 // emits its maps, lists and scalars once, and a backend per format (JSON, TSV, CSV, text) writes them.
 #pragma once
+#include <concepts>
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
@@ -35,6 +36,27 @@ class StructuredPrinter {
 
   // A string, or null when absent.
   void string_or_null(const std::optional<std::string>& s) { s ? string(*s) : null(); }
+
+  // Members of the open map, given as key, value, key, value ...: a record's scalars in one call.
+  // An absent optional string is null.
+  template <class V, class... Rest>
+  void fields(std::string_view key, const V& value, const Rest&... rest) {
+    map_key(key);
+    scalar(value);
+    if constexpr (sizeof...(rest) > 0) fields(rest...);
+  }
+
+ private:
+  void scalar(std::string_view s) { string(s); }
+  void scalar(const char* s) { string(s); }
+  void scalar(const std::string& s) { string(s); }
+  void scalar(const std::optional<std::string>& s) { string_or_null(s); }
+  void scalar(double x) { number(x); }
+  void scalar(bool b) { boolean(b); }
+  template <std::integral T>
+  void scalar(T n) {
+    integer(static_cast<int64_t>(n));
+  }
 };
 
 // JSON: compact, keys in emitted order, numbers and escapes as nlohmann::json writes them, invalid
