@@ -3,20 +3,16 @@
 
 #include <ostream>
 
-#include "common/structured_printer.h"
+#include "common/sprinter_rows.h"
 
 namespace newsindex {
 
 namespace {
 
-class TextSprinter : public StructuredPrinter {
+class TextSprinter : public FlatSprinter {
  public:
   explicit TextSprinter(std::ostream& out) : out_(out) {}
 
-  void begin_map() override {}
-  void begin_list() override {}
-  void end() override {}
-  void map_key(std::string_view) override {}
   void string(std::string_view s) override { write(s); }
   void integer(int64_t n) override { write(fmt::format("{}", n)); }
   void number(double x) override { write(fmt::format("{}", x)); }

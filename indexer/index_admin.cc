@@ -84,20 +84,8 @@ void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, S
                              s.hash.empty() ? "  (had rejected parts)" : ""));
     } else {
       out.begin_map();
-      out.map_key("source");
-      out.string(s.path);
-      out.map_key("articles");
-      out.integer(s.articles);
-      out.map_key("passages");
-      out.integer(s.passages);
-      out.map_key("links");
-      out.integer(s.links);
-      out.map_key("bytes");
-      out.integer(s.size);
-      out.map_key("indexed_at");
-      out.string(s.indexed_at);
-      out.map_key("complete");
-      out.boolean(!s.hash.empty());
+      out.fields("source", s.path, "articles", s.articles, "passages", s.passages, "links", s.links, "bytes", s.size,
+                 "indexed_at", s.indexed_at, "complete", !s.hash.empty());
       out.end();
     }
     out.separator();

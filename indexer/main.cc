@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   app.add_flag("--remove", remove, "Remove the given sources (files, directories) or article ids from the index");
   app.add_flag("--list", list, "List indexed sources (all, or those under the given paths) with their counts and last indexed time");
   app.add_flag("--compact", compact, "Compact the database (Xapian compaction), reporting size before and after");
-  app.add_option("--format", list_format, "Output of --list: text or json (JSON Lines)")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--format", list_format, "Output of --list: text, json (JSON Lines) or csv")->check(CLI::IsMember({"text", "json", "csv"}));
   app.add_option("paths", paths, "Files, directories (recursive) or - for standard input");
   use_help_formatter(app, newsindex_doc());
   add_generate_option(app, newsindex_doc(), {{"formats-man", formats_man_page}});

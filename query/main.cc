@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   int format_version = kOutputFormatVersion;
   app.add_option("--db", db, "Database path (default: $NEWSINDEX_DB, else ./newsindex.db)");
-  app.add_option("-f,--format", format, "Output format")->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "trec"}));
+  app.add_option("-f,--format", format, "Output format")->check(CLI::IsMember({"text", "json", "jsonl", "tsv", "csv", "trec"}));
   app.add_option("-n,--limit", cmd.search.limit, "Hits to print (0 = all; default 10)");
   app.add_option("--offset", cmd.search.offset, "Skip this many hits first (paging)");
   app.add_flag("--articles", cmd.search.articles, "One row per article, ranked by the article's evidence");
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   app.add_option("--color", color, "Colour matches: auto (terminal, no NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_flag("--header", cmd.print.header, "TSV: print the field names first");
+  app.add_flag("--header", cmd.print.header, "TSV: print the field names first (CSV always does)");
   app.add_option("--snippet-length", cmd.print.snippet_length,
                  "Text mode: trim passages to about N bytes around the matches (context passages to their first N)");
   cmd.parse.language.clear();  // unless given: the index's language (default_query_language)

@@ -242,6 +242,20 @@ class QuerySession {
     return pq;
   }
 
+  // -c: the number, after its query's id in a batch. Text and JSON print the line scripts read
+  // (QID<TAB>N); a format with a backend of its own prints it as a record there.
+  void print_count(const std::string* qid, size_t n, std::ostream& printed) const {
+    const StructuredFormat sf = structured_format(cmd_.format);
+    if (sf == StructuredFormat::Text || sf == StructuredFormat::Json) {
+      printed << (qid ? *qid + "\t" : "") << n << '\n';
+      return;
+    }
+    auto out = make_structured_printer(sf, printed);
+    if (qid) out->string(*qid);
+    out->integer(static_cast<int64_t>(n));
+    out->separator();
+  }
+
   QueryOutcome run_once(const std::string& qid, std::string text, std::ostream* notes, const std::string& where) {
     QueryOutcome o;
     if (notes && !text.empty() && (!cmd_.batch || cmd_.correct)) {
@@ -268,7 +282,7 @@ class QuerySession {
       o.matched = h.total > 0;
     } else if (cmd_.count) {
       size_t n = searcher_->count(pq, so_);
-      printed << (cmd_.batch ? qid + "\t" : "") << n << '\n';
+      print_count(cmd_.batch ? &qid : nullptr, n, printed);
       o.matched = n > 0;
     } else {
       SearchResult r = cmd_.recent_half_life_days > 0
@@ -310,7 +324,9 @@ int run_query_command(const QueryCommand& cmd, std::istream& in, std::ostream& o
   Xapian::Database db = open_for_reading(cmd.db, cmd.timeout);
   const Xapian::Database meta = open_metadata(cmd.db, db);
   if (cmd.stats) {
-    print_stats(db, meta, cmd.db, *make_json_sprinter(out));
+    // The statistics have no layout for people: JSON, unless the format has a backend of its own.
+    const StructuredFormat sf = structured_format(cmd.format);
+    print_stats(db, meta, cmd.db, *make_structured_printer(sf == StructuredFormat::Text ? StructuredFormat::Json : sf, out));
     return 0;
   }
   if (!cmd.show.empty()) return show_article(cmd, db, out, err);

@@ -17,54 +17,41 @@ namespace newsindex {
 
 namespace {
 
-void sprint_passages(StructuredPrinter& out, const std::vector<StoredPassage>& passages, std::optional<uint32_t> jump) {
+// A list of maps, one an item (those `keep` keeps), its members written by `members`.
+template <class Item, class Keep, class Members>
+void sprint_maps(StructuredPrinter& out, const std::vector<Item>& items, Keep keep, Members members) {
   out.begin_list();
-  for (const auto& p : passages) {
-    if (jump && p.ordinal != *jump) continue;
+  for (const Item& item : items) {
+    if (!keep(item)) continue;
     out.begin_map();
-    out.map_key("passage");
-    out.integer(p.ordinal);
-    out.map_key("section");
-    p.section.empty() ? out.null() : out.string(p.section);
-    out.map_key("caption");
-    out.boolean(p.caption);
-    out.map_key("text");
-    out.string(p.text);
+    members(item);
     out.end();
   }
   out.end();
+}
+
+void sprint_passages(StructuredPrinter& out, const std::vector<StoredPassage>& passages, std::optional<uint32_t> jump) {
+  sprint_maps(
+      out, passages, [&](const StoredPassage& p) { return !jump || p.ordinal == *jump; },
+      [&](const StoredPassage& p) {
+        const auto section = p.section.empty() ? std::nullopt : std::optional<std::string>(p.section);
+        out.fields("passage", p.ordinal, "section", section, "caption", p.caption, "text", p.text);
+      });
 }
 
 void sprint_headings(StructuredPrinter& out, const std::vector<Heading>& headings) {
-  out.begin_list();
-  for (const auto& h : headings) {
-    out.begin_map();
-    out.map_key("text");
-    out.string(h.text);
-    out.map_key("passage");
-    out.integer(h.passage);
-    out.end();
-  }
-  out.end();
+  sprint_maps(
+      out, headings, [](const Heading&) { return true; },
+      [&](const Heading& h) { out.fields("text", h.text, "passage", h.passage); });
 }
 
 void sprint_links(StructuredPrinter& out, const std::vector<StoredLink>& links) {
-  out.begin_list();
-  for (const auto& l : links) {
-    out.begin_map();
-    out.map_key("url");
-    out.string(l.url);
-    out.map_key("text");
-    out.string(l.text);
-    out.map_key("passage");
-    out.integer(l.passage);
-    out.map_key("link_date");
-    out.string_or_null(l.link_date);
-    out.map_key("target_article");
-    out.string_or_null(l.target_article);
-    out.end();
-  }
-  out.end();
+  sprint_maps(
+      out, links, [](const StoredLink&) { return true; },
+      [&](const StoredLink& l) {
+        out.fields("url", l.url, "text", l.text, "passage", l.passage, "link_date", l.link_date, "target_article",
+                   l.target_article);
+      });
 }
 
 void print_article_text(const nlohmann::ordered_json& meta, const std::vector<StoredPassage>& passages,
@@ -162,21 +149,15 @@ size_t print_duplicate_groups(const Xapian::Database& db, StructuredPrinter& out
       continue;
     }
     out.begin_map();
-    for (auto [field, value] : {std::pair{"story", key}, {"article", json_string(first, "id")},
-                                {"title", json_string(first, "title")}, {"source", json_string(first, "source")}}) {
-      out.map_key(field);
-      out.string(value);
-    }
+    out.fields("story", key, "article", json_string(first, "id"), "title", json_string(first, "title"), "source",
+               json_string(first, "source"));
     out.map_key("copies");
     out.begin_list();
     for (size_t i = 1; i < members.size(); ++i) {
       out.begin_map();
-      for (const char* field : {"id", "title", "source", "copy_of"}) {
-        out.map_key(std::string_view(field) == "id" ? "article" : field);
-        out.string(json_string(members[i], field));
-      }
-      out.map_key("similarity");
-      out.number(members[i].value("similarity", 1.0));
+      const nlohmann::json& m = members[i];
+      out.fields("article", json_string(m, "id"), "title", json_string(m, "title"), "source", json_string(m, "source"),
+                 "copy_of", json_string(m, "copy_of"), "similarity", m.value("similarity", 1.0));
       out.end();
     }
     out.end();

@@ -9,18 +9,22 @@ namespace newsindex {
 
 namespace {
 
-// [{"<key>": value, "count": n}, ...]
-void sprint_counts(StructuredPrinter& out, const char* key, const std::vector<FacetCount>& counts) {
+// A record of counts: {<head's keys and values>, "<list>": [{"<item>": value, "count": n}, ...]}.
+template <class... Head>
+void sprint_counts(StructuredPrinter& out, const char* list, const char* item, const std::vector<FacetCount>& counts,
+                   const Head&... head) {
+  out.begin_map();
+  out.fields(head...);
+  out.map_key(list);
   out.begin_list();
   for (const auto& c : counts) {
     out.begin_map();
-    out.map_key(key);
-    out.string(c.value);
-    out.map_key("count");
-    out.integer(c.count);
+    out.fields(item, c.value, "count", c.count);
     out.end();
   }
   out.end();
+  out.end();
+  out.separator();
 }
 
 }  // namespace
@@ -35,30 +39,12 @@ void print_facet(const FacetResult& f, StructuredPrinter& out) {
     }
     return;
   }
-  out.begin_map();
-  out.map_key("facet");
-  out.string(f.facet);
-  out.map_key("total");
-  out.integer(f.total);
-  out.map_key("counts");
-  sprint_counts(out, "value", f.counts);
-  out.end();
-  out.separator();
+  sprint_counts(out, "counts", "value", f.counts, "facet", f.facet, "total", f.total);
 }
 
 void print_histogram(const Histogram& h, size_t width, StructuredPrinter& out) {
   if (!out.is_text()) {
-    out.begin_map();
-    out.map_key("histogram");
-    out.string(h.unit);
-    out.map_key("total");
-    out.integer(h.total);
-    out.map_key("undated");
-    out.integer(h.undated);
-    out.map_key("buckets");
-    sprint_counts(out, "key", h.buckets);
-    out.end();
-    out.separator();
+    sprint_counts(out, "buckets", "key", h.buckets, "histogram", h.unit, "total", h.total, "undated", h.undated);
     return;
   }
   size_t maxc = 1, cw = 1, lw = 4;

@@ -1,4 +1,4 @@
-// One printer interface for hits, one per output format (text, json, tsv, trec): commands emit
+// One printer interface for hits, one per output format (text, json, tsv, csv, trec): commands emit
 // hits once, and each printer lays them out through a structured printer backend.
 #pragma once
 #include <iosfwd>
@@ -12,10 +12,10 @@
 
 namespace newsindex {
 
-enum class OutputFormat { Text, Json, Tsv, Trec };
+enum class OutputFormat { Text, Json, Tsv, Csv, Trec };
 std::optional<OutputFormat> output_format_from_name(std::string_view name);
-// The backend of the outputs that are not hits (facets, the histogram, --show, --duplicates):
-// JSON for json; text for the others, as TSV and TREC describe hits only.
+// The backend of the outputs that are not hits (facets, the histogram, --show, --duplicates,
+// --stats, -c): JSON for json, CSV for csv; text for the others, as TSV and TREC describe hits only.
 StructuredFormat structured_format(OutputFormat f);
 
 struct PrintOptions {
@@ -38,6 +38,12 @@ class Printer {
 };
 
 std::unique_ptr<Printer> make_printer(OutputFormat f, std::ostream& out, const PrintOptions& o);
+
+// When a row printer writes the names of its columns: never, first of all (TSV's --header), or
+// before the first hit, so that an answer without hits has none.
+enum class RowHeader { None, First, BeforeHits };
+// A row per hit, the fields of kTsvFields through a row backend (TSV, CSV).
+std::unique_ptr<Printer> make_row_printer(std::unique_ptr<StructuredPrinter> rows, RowHeader header, const PrintOptions& o);
 
 // The record of one hit as a map (the JSON Lines contract), without its separator.
 void sprint_hit(StructuredPrinter& out, const Hit& h, bool with_qid);

@@ -1,5 +1,5 @@
-// TSV and TREC backends: the fields of kTsvFields through the TSV structured printer (tabs,
-// newlines and backslashes escaped as \t \n \\), and TREC run lines through the text one.
+// Row-shaped hit printers: the fields of kTsvFields as a row per hit through a row backend (TSV,
+// CSV), and TREC run lines through the text one.
 #include <fmt/format.h>
 
 #include "query/output/printer.h"
@@ -8,21 +8,15 @@ namespace newsindex {
 
 namespace {
 
-class TsvPrinter : public Printer {
+class RowPrinter : public Printer {
  public:
-  TsvPrinter(std::ostream& out, const PrintOptions& o) : out_(make_tsv_sprinter(out)), o_(o) {}
+  RowPrinter(std::unique_ptr<StructuredPrinter> rows, RowHeader header, const PrintOptions& o)
+      : out_(std::move(rows)), header_(header), o_(o) {}
   void begin() override {
-    if (!o_.header) return;
-    if (o_.batch) out_->string("qid");
-    for (std::string_view rest = kTsvFields;;) {
-      const size_t tab = rest.find('\t');
-      out_->string(rest.substr(0, tab));
-      if (tab == std::string_view::npos) break;
-      rest.remove_prefix(tab + 1);
-    }
-    out_->separator();
+    if (header_ == RowHeader::First) write_header();
   }
   void hit(const Hit& h) override {
+    if (header_ == RowHeader::BeforeHits) write_header();
     std::string matches;
     for (auto [s, e] : h.matches) matches += fmt::format("{}{}-{}", matches.empty() ? "" : ",", s, e);
     StructuredPrinter& out = *out_;
@@ -44,7 +38,20 @@ class TsvPrinter : public Printer {
   }
 
  private:
+  void write_header() {
+    if (o_.batch) out_->string("qid");
+    for (std::string_view rest = kTsvFields;;) {
+      const size_t tab = rest.find('\t');
+      out_->string(rest.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
+    }
+    out_->separator();
+    header_ = RowHeader::None;
+  }
+
   std::unique_ptr<StructuredPrinter> out_;
+  RowHeader header_;
   PrintOptions o_;
 };
 
@@ -73,8 +80,8 @@ class TrecPrinter : public Printer {
 
 }  // namespace
 
-std::unique_ptr<Printer> make_tsv_printer(std::ostream& out, const PrintOptions& o) {
-  return std::make_unique<TsvPrinter>(out, o);
+std::unique_ptr<Printer> make_row_printer(std::unique_ptr<StructuredPrinter> rows, RowHeader header, const PrintOptions& o) {
+  return std::make_unique<RowPrinter>(std::move(rows), header, o);
 }
 std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const PrintOptions& o) {
   return std::make_unique<TrecPrinter>(out, o);

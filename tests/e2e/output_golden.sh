@@ -1,4 +1,4 @@
-# Every output format, byte for byte: hits (text, colour, json, tsv, trec), --articles, --explain,
+# Every output format, byte for byte: hits (text, colour, json, tsv, csv, trec), --articles, --explain,
 # facets, the histogram, --show, --duplicates, --stats, --links-to, --list, --count and --batch over
 # a small fixed index, compared with tests/fixtures/golden/. UPDATE_GOLDEN=1 rewrites the files.
 # Which copy of a story stands for it hangs on a hash of its temporary path: the outputs avoid it.
@@ -32,7 +32,7 @@ batch() {  # batch NAME ARGS...: the queries of $TMP/queries on stdin
   echo "exit $status" >>"$out/$name"
   n=$((n + 1))
 }
-for f in text json tsv trec; do
+for f in text json tsv csv trec; do
   run "hits.$f" nq -f "$f" tariffs
   run "articles.$f" nq -f "$f" --articles tariffs decoupling
   run "explain.$f" nq -f "$f" --explain tariffs Japan
@@ -49,6 +49,7 @@ run hits.context.json nq -f json -C 1 tariffs
 run hits.tsv-header nq -f tsv --header tariffs
 run hits.odd.json nq -f json backslash
 run hits.odd.tsv nq -f tsv backslash
+run hits.odd.csv nq -f csv backslash
 run hits.odd.text nq backslash
 run explain-context.json nq -f json --explain --context-weight 0.3 tariffs
 run explain-context.text nq --explain --context-weight 0.3 tariffs
@@ -63,18 +64,24 @@ run show-odd.json nq -f json --show 'esc\1'
 run show-odd.text nq --show 'esc\1'
 run show-missing.text nq --show nosuch
 run count nq -c tariffs
+run count.csv nq -f csv -c tariffs
 run nohits.json nq -f json zzzunknownword
 run stats nq --stats
+run stats.csv nq -f csv --stats
 sed -i 's/"size_bytes":[0-9]*/"size_bytes":N/' "$out/stats"
+sed -i -E '1s/,[0-9]+$/,N/' "$out/stats.csv"  # size_bytes, the last field
 # A story's key hashes its first article's id, a path under the temporary directory.
 sed -i -E 's/"story":"~[0-9a-f]+"/"story":"~H"/' "$out"/duplicates.json
+sed -i -E 's/^~[0-9a-f]+,/~H,/' "$out"/duplicates.csv
 run list.text ni --list
 run list.json ni --list --format json
 run list-under.json ni --list --format json in/wire
-sed -i -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z?/TIME/g; s/"bytes":[0-9]+/"bytes":N/g' "$out"/list*
+run list.csv ni --list --format csv
+sed -i -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+Z?/TIME/g; s/"bytes":[0-9]+/"bytes":N/g; s/,[0-9]+,TIME,/,N,TIME,/' "$out"/list*
 printf 'q1\ttariffs\nq2\tzzzunknownword\nq3\tJapan AND (\nmissile defense\n' >"$TMP/queries"
-for f in text json tsv trec; do batch "batch.$f" nq -f "$f" --jobs 1; done
+for f in text json tsv csv trec; do batch "batch.$f" nq -f "$f" --jobs 1; done
 batch batch.count nq -c --jobs 1
+batch batch.count.csv nq -f csv -c --jobs 1
 batch batch.facet.json nq -f json --facet year --jobs 1
 
 if [[ "${UPDATE_GOLDEN:-}" == 1 ]]; then

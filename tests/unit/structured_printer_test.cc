@@ -1,4 +1,4 @@
-// The structured printer's backends: one emitted structure, rendered by JSON, TSV and text.
+// The structured printer's backends: one emitted structure, rendered by JSON, TSV, CSV and text.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -14,7 +14,7 @@ namespace {
 struct Case {
   const char* name;
   std::function<void(StructuredPrinter&)> emit;
-  std::string json, tsv, text;
+  std::string json, tsv, csv, text;
 };
 
 std::string render(StructuredFormat f, const std::function<void(StructuredPrinter&)>& emit) {
@@ -35,7 +35,7 @@ const std::vector<Case>& cases() {
          sp.null();
          sp.separator();
        },
-       "\"a\"-420.5truenull\n", "a\t-42\t0.5\ttrue\t\n", "a -42 0.5 true\n"},
+       "\"a\"-420.5truenull\n", "a\t-42\t0.5\ttrue\t\n", "a,-42,0.5,true,\n", "a -42 0.5 true\n"},
       {"a record as a map",
        [](StructuredPrinter& sp) {
          sp.begin_map();
@@ -51,6 +51,7 @@ const std::vector<Case>& cases() {
          sp.separator();
        },
        "{\"rank\":1,\"score\":12.398213,\"date\":null,\"title\":\"Trade talks\"}\n", "1\t12.3982\t\tTrade talks\n",
+       "1,12.3982,,Trade talks\n",
        "1 12.398213 Trade talks\n"},
       {"nesting: lists in maps in lists",
        [](StructuredPrinter& sp) {
@@ -72,7 +73,7 @@ const std::vector<Case>& cases() {
          sp.end();
          sp.separator();
        },
-       "[{\"matches\":[[3,7]],\"empty\":{}},[]]\n", "3\t7\n", "3 7\n"},
+       "[{\"matches\":[[3,7]],\"empty\":{}},[]]\n", "3\t7\n", "3,7\n", "3 7\n"},
       {"numbers: integral doubles, tiny, huge, not finite",
        [](StructuredPrinter& sp) {
          sp.begin_list();
@@ -83,20 +84,21 @@ const std::vector<Case>& cases() {
          sp.end();
          sp.separator();
        },
-       "[1.0,1e-07,123456789.0,null]\n", "1\t1e-07\t1.23457e+08\tinf\n", "1 1e-07 123456789 inf\n"},
+       "[1.0,1e-07,123456789.0,null]\n", "1\t1e-07\t1.23457e+08\tinf\n", "1,1e-07,1.23457e+08,inf\n",
+       "1 1e-07 123456789 inf\n"},
       {"escapes: quotes, control characters, tabs, backslashes",
        [](StructuredPrinter& sp) {
          sp.string("say \"hi\"\\ \x07 tab\there\nnext\rline");
          sp.separator();
        },
        "\"say \\\"hi\\\"\\\\ \\u0007 tab\\there\\nnext\\rline\"\n", "say \"hi\"\\\\ \x07 tab\\there\\nnext\\rline\n",
-       "say \"hi\"\\ \x07 tab\there\nnext\rline\n"},
+       "\"say \"\"hi\"\"\\ \x07 tab\there\nnext\rline\"\n", "say \"hi\"\\ \x07 tab\there\nnext\rline\n"},
       {"invalid UTF-8 is replaced in JSON only",
        [](StructuredPrinter& sp) {
          sp.string("caf\xc3\xa9 \xff!");
          sp.separator();
        },
-       "\"caf\xc3\xa9 \xef\xbf\xbd!\"\n", "caf\xc3\xa9 \xff!\n", "caf\xc3\xa9 \xff!\n"},
+       "\"caf\xc3\xa9 \xef\xbf\xbd!\"\n", "caf\xc3\xa9 \xff!\n", "caf\xc3\xa9 \xff!\n", "caf\xc3\xa9 \xff!\n"},
       {"records: one line each",
        [](StructuredPrinter& sp) {
          for (int i = 1; i <= 2; ++i) {
@@ -109,7 +111,18 @@ const std::vector<Case>& cases() {
            sp.separator();
          }
        },
-       "{\"n\":1,\"ok\":true}\n{\"n\":2,\"ok\":false}\n", "1\ttrue\n2\tfalse\n", "1 true\n2 false\n"},
+       "{\"n\":1,\"ok\":true}\n{\"n\":2,\"ok\":false}\n", "1\ttrue\n2\tfalse\n", "1,true\n2,false\n",
+       "1 true\n2 false\n"},
+      {"CSV quotes a field with a comma or a quote only",
+       [](StructuredPrinter& sp) {
+         sp.string("a,b");
+         sp.string("plain");
+         sp.string("");
+         sp.string("x\"y");
+         sp.separator();
+       },
+       "\"a,b\"\"plain\"\"\"\"x\\\"y\"\n", "a,b\tplain\t\tx\"y\n", "\"a,b\",plain,,\"x\"\"y\"\n",
+       "a,b plain  x\"y\n"},
   };
   return all;
 }
@@ -119,6 +132,7 @@ TEST(StructuredPrinter, EachBackendRendersTheSameStructure) {
     SCOPED_TRACE(c.name);
     EXPECT_EQ(render(StructuredFormat::Json, c.emit), c.json);
     EXPECT_EQ(render(StructuredFormat::Tsv, c.emit), c.tsv);
+    EXPECT_EQ(render(StructuredFormat::Csv, c.emit), c.csv);
     EXPECT_EQ(render(StructuredFormat::Text, c.emit), c.text);
   }
 }
@@ -140,12 +154,14 @@ TEST(StructuredPrinter, OnlyTheTextBackendIsForPeople) {
   EXPECT_TRUE(make_structured_printer(StructuredFormat::Text, out)->is_text());
   EXPECT_FALSE(make_structured_printer(StructuredFormat::Json, out)->is_text());
   EXPECT_FALSE(make_structured_printer(StructuredFormat::Tsv, out)->is_text());
+  EXPECT_FALSE(make_structured_printer(StructuredFormat::Csv, out)->is_text());
 }
 
 TEST(StructuredPrinter, FormatNames) {
   EXPECT_EQ(structured_format_from_name("json"), StructuredFormat::Json);
   EXPECT_EQ(structured_format_from_name("jsonl"), StructuredFormat::Json);
   EXPECT_EQ(structured_format_from_name("tsv"), StructuredFormat::Tsv);
+  EXPECT_EQ(structured_format_from_name("csv"), StructuredFormat::Csv);
   EXPECT_EQ(structured_format_from_name("text"), StructuredFormat::Text);
   EXPECT_EQ(structured_format_from_name("xml"), std::nullopt);
 }
