@@ -20,10 +20,6 @@
 
 int main(int argc, char** argv) {
   using namespace newsindex;
-  // The writers keep their last 10 commits' changesets (Xapian reads this at each commit), so a
-  // replica (xapian-replicate) that is at most 10 commits behind is brought up to date with them
-  // rather than with a full copy. Set before any thread starts; a value in the environment wins.
-  ::setenv("XAPIAN_MAX_CHANGESETS", "10", 0);
   CLI::App app{"newsindex: index news articles for passage search", "newsindex"};
   IndexOptions o;
   std::string db, format = "auto";
@@ -49,6 +45,11 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size", o.writer.batch_documents,
                  "Documents per committed transaction: the most a kill can lose (default 4000)")
       ->check(CLI::PositiveNumber);
+  int changesets = -1;
+  app.add_option("--changesets", changesets,
+                 "Keep each database's last N commits' changesets, so replicas (xapian-replicate) catch up "
+                 "with them instead of a full copy (default: XAPIAN_MAX_CHANGESETS, else none)")
+      ->check(CLI::Range(0, 100000));
   app.add_option("-j,--jobs", o.jobs, "Worker threads for parsing and analysis (default: one per core)")
       ->check(CLI::Range(1, 256));
   double memory_mb = static_cast<double>(o.memory_limit >> 20);
@@ -90,6 +91,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return cli_parse_error(app, e, "newsindex");
   }
+  // Xapian reads the variable at each commit. Changesets cost disk and write time (a batch's
+  // changeset is about the blocks it rewrote: more than the index itself over a bulk load), so
+  // only a database that is replicated keeps them. Set before any thread starts.
+  if (changesets >= 0) ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(changesets).c_str(), 1);
   o.db = resolve_db_path(db);
   o.memory_limit = static_cast<uint64_t>(memory_mb * (1 << 20));
   if (keep_duplicates) o.writer.near_duplicate = 0;

@@ -45,8 +45,8 @@ inline ProgramDoc newsindex_doc() {
        "(SIGINT or SIGTERM: the work done so far is committed)."},
       {"ENVIRONMENT",
        "NEWSINDEX_DB: the database when --db is not given. XAPIAN_MAX_CHANGESETS: how many commits' "
-       "changesets each database (each shard and meta/) keeps for its replicas (default 10; 0 keeps none); "
-       "see docs/scale-out.md."},
+       "changesets each database (each shard and meta/) keeps for its replicas when --changesets is not "
+       "given (default none); see docs/scale-out.md."},
       {"FILES", "./newsindex.db: the database when neither --db nor NEWSINDEX_DB is given."},
   };
   d.see_also = {"newsquery(1)", "newsindex-formats(5)", "newsquery-query(7)"};

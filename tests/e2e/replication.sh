@@ -21,7 +21,7 @@ fi
 MASTERS="$TMP/masters" REPLICAS="$TMP/replicas"
 THREE="$MASTERS/three" ONE="$MASTERS/one"
 mkdir -p "$MASTERS" "$REPLICAS"
-indexed() { "$BIN/newsindex" --quiet --input-format jsonl "$@" 2>/dev/null || [[ $? == 1 ]]; }
+indexed() { "$BIN/newsindex" --quiet --changesets 10 --input-format jsonl "$@" 2>/dev/null || [[ $? == 1 ]]; }
 check "index a sharded master" indexed --db "$THREE" --shards 3 "$TMP/a.jsonl"
 check "index a plain master" indexed --db "$ONE" "$TMP/a.jsonl"
 
