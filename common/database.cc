@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <exception>
 #include <filesystem>
+#include <optional>
+#include <thread>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -77,9 +80,27 @@ std::string shard_failure(size_t i, const std::string& line, const Xapian::Error
 Xapian::Database open_shards(const std::string& path, double remote_timeout) {
   Xapian::Database all;
   const std::vector<std::string> lines = shards::stub_lines(path);
+  // Remote shards connect at once, each in a thread of its own: one after another, a process
+  // waits for each server's greeting in turn (and a slow shard's timeout delays the others').
+  std::vector<std::optional<Xapian::Database>> opened(lines.size());
+  std::vector<std::exception_ptr> failed(lines.size());
+  {
+    std::vector<std::jthread> connecting;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].rfind("remote", 0) != 0) continue;
+      connecting.emplace_back([&, i] {
+        try {
+          opened[i] = open_shard(path, lines[i], remote_timeout);
+        } catch (...) {
+          failed[i] = std::current_exception();  // rethrown below, in shard order
+        }
+      });
+    }
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     try {
-      all.add_database(open_shard(path, lines[i], remote_timeout));
+      if (failed[i]) std::rethrow_exception(failed[i]);
+      all.add_database(opened[i] ? *opened[i] : open_shard(path, lines[i], remote_timeout));
     } catch (const Xapian::NetworkError& e) {
       throw DatabaseError(fmt::format("{}: {}", printable_name(path), shard_failure(i, lines[i], e)));
     } catch (const Xapian::DatabaseOpeningError& e) {

@@ -179,9 +179,10 @@ struct QueryOutcome {
 class QuerySession {
  public:
   QuerySession(const QueryCommand& cmd, Xapian::Database db, Xapian::Database meta)
-      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), searcher_(db_, analyzer_), store_(db_) {
+      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), searcher_(db_, analyzer_), store_(db_),
+        remote_(has_remote_shards(cmd.db)) {
     searcher_.set_metadata(meta_);
-    searcher_.set_shard_side_reads(has_remote_shards(cmd.db));
+    searcher_.set_shard_side_reads(remote_);
     qo_ = cmd.parse;
     if (qo_.language.empty()) {
       qo_.language = default_query_language(meta_);
@@ -232,7 +233,7 @@ class QuerySession {
     if (notes && !text.empty() && (!cmd_.batch || cmd_.correct)) {
       std::vector<std::string> languages{qo_.language};
       languages.insert(languages.end(), qo_.other_languages.begin(), qo_.other_languages.end());
-      if (auto fixed = suggest_correction(db_, text, analyzer_, languages)) {
+      if (auto fixed = suggest_correction(db_, text, analyzer_, languages, remote_)) {
         if (cmd_.correct) {
           text = *fixed;
           *notes << "newsquery: " << where << "searched for: " << text << '\n';
@@ -276,6 +277,7 @@ class QuerySession {
   Analyzer analyzer_;
   Searcher searcher_;
   ArticleStore store_;
+  bool remote_;  // the view has remote shards: look terms up in matches, not one by one
   QueryOptions qo_;
   SearchOptions so_;
   Xapian::Query links_filter_;
