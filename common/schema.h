@@ -19,7 +19,9 @@ namespace newsindex::schema {
 // Version 5: a copy of an indexed story is indexed as an article of its own and names its story
 // (kSlotStory, story:); passages carry the title's words with positions (headline phrases), and
 // each article's first passage is marked (type:lead).
-inline constexpr int kSchemaVersion = 5;
+// Version 6: every record carries its article's tags, the publisher's keywords, as boolean terms
+// (tag:, prefix XT).
+inline constexpr int kSchemaVersion = 6;
 inline constexpr const char* kVersionKey = "newsindex:schema_version";
 // Metadata: the article documents' total length, stamped (common/kind_lengths.h).
 inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
@@ -89,6 +91,7 @@ enum class FieldId : unsigned {
   Hash,
   Band,
   Story,
+  Tag,
 };
 
 struct Field {
@@ -135,12 +138,17 @@ inline constexpr std::array kFields{
     Field{FieldId::Hash, "hash", "XH", kSlotHash, kBoolean, "article content hash (exact duplicates)"},
     Field{FieldId::Band, "band", "XB", -1, kBoolean, "MinHash LSH band key (near-duplicate candidates)"},
     Field{FieldId::Story, "story", "XY", kSlotStory, kBoolean | kKeyed, "article records of copies: the key of their story's first article"},
+    // The publisher's own keywords. A tag is a label, not prose: it matches whole, as the
+    // publisher wrote it (letter case and accents aside), so tag:trade never finds "trade war".
+    // Boolean terms (wdf 0) leave every record's length, and so every score, as it was.
+    Field{FieldId::Tag, "tag", "XT", -1, kBoolean | kUserField,
+          "a tag or keyword the publisher gave the article, whole, in any letter case"},
 };
 
 constexpr bool fields_in_id_order() {
   for (size_t i = 0; i < kFields.size(); ++i)
     if (kFields[i].id != static_cast<FieldId>(i)) return false;
-  return kFields.size() == static_cast<size_t>(FieldId::Story) + 1;
+  return kFields.size() == static_cast<size_t>(FieldId::Tag) + 1;
 }
 static_assert(fields_in_id_order(), "kFields lists every field in FieldId order");
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "common/hash.h"
 #include "indexer/near_duplicates.h"
 #include "common/schema.h"
@@ -22,8 +24,34 @@ std::string ymd_compact(const std::optional<std::string>& date) {
   return date->substr(0, 4) + date->substr(5, 2) + date->substr(8, 2);
 }
 
-// Terms and values every record of an article carries: filters, facets, deletion keys.
-void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, const std::string& site) {
+// The terms of the article's tags as tag: reads a value (normalize_word, whole): a tag's words
+// in order joined by a space, and joined by nothing, since the analyzer's ASCII path keeps the
+// spaces of a value and its Unicode path drops them; a tag spelt either way is then found.
+std::vector<std::string> tag_terms(const Article& a) {
+  std::set<std::string> terms;
+  for (const std::string& tag : a.tags) {
+    std::string spaced, joined;
+    for (size_t start = 0; start < tag.size();) {
+      size_t end = tag.find(' ', start);
+      if (end == std::string::npos) end = tag.size();
+      if (std::string w = normalize_word(std::string_view(tag).substr(start, end - start)); !w.empty()) {
+        if (!spaced.empty()) spaced.push_back(' ');
+        spaced += w;
+        joined += w;
+      }
+      start = end + 1;
+    }
+    if (spaced.empty()) continue;
+    terms.insert(schema::term(schema::FieldId::Tag, spaced));
+    terms.insert(schema::term(schema::FieldId::Tag, joined));
+  }
+  return {terms.begin(), terms.end()};
+}
+
+// Terms and values every record of an article carries: filters, facets, deletion keys. Tags are
+// boolean terms (wdf 0): they leave the record's length, and so every score, as it was.
+void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, const std::string& site,
+                         const std::vector<std::string>& tags) {
   doc.add_boolean_term(schema::kind_term(kind));
   doc.add_boolean_term(schema::term(schema::FieldId::Article, a.id));
   doc.add_value(schema::kSlotKind, std::string(schema::kind_name(kind)));
@@ -45,6 +73,7 @@ void add_article_context(Xapian::Document& doc, const Article& a, Kind kind, con
   if (!a.url.empty()) doc.add_boolean_term(schema::term(schema::FieldId::Url, a.url));
   if (!a.lang.empty()) doc.add_boolean_term(schema::term(schema::FieldId::Lang, normalize_word(a.lang)));
   if (!a.author.empty()) doc.add_value(schema::kSlotAuthor, a.author);
+  for (const std::string& t : tags) doc.add_boolean_term(t);
 }
 
 // Title, author and category words, analyzed once per article: every record carries them, and
@@ -80,6 +109,7 @@ nlohmann::json article_data(const Article& a, size_t passages, size_t links) {
   if (a.reading_minutes) j["reading_minutes"] = *a.reading_minutes;
   if (a.comments) j["comments"] = *a.comments;
   if (!a.bio.empty()) j["bio"] = a.bio;
+  if (!a.tags.empty()) j["tags"] = a.tags;
   if (a.source_line) j["line"] = a.source_line;
   j["passages"] = passages;
   j["links"] = links;
@@ -104,6 +134,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
   const std::string site = url_host(a.url);
   Segmented seg = segment(a, an, opts.segment);
   const FieldWords fields = field_words(a, an);
+  const std::vector<std::string> tags = tag_terms(a);
 
   std::vector<std::string> all_words;  // the article's normalized words: duplicate detection
   Xapian::Document& art = out.article_doc;
@@ -130,7 +161,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     // of the headline finds the article's first paragraph.
     if (&p == lead) add_text_terms(doc, fields.title, schema::FieldId::Body, stem, end + kFieldGap, true);
     add_field_words(doc, fields, stem, true);
-    add_article_context(doc, a, Kind::Passage, site);
+    add_article_context(doc, a, Kind::Passage, site, tags);
     if (p.caption) doc.add_boolean_term(schema::term(schema::FieldId::Type, "caption"));
     // The lead (first passage that is not a caption) is where a headline search lands.
     if (&p == lead) doc.add_boolean_term(schema::term(schema::FieldId::Type, "lead"));
@@ -158,7 +189,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     Analysis anchor = an.analyze(l.anchor);
     Xapian::termpos end = add_text_terms(doc, anchor, schema::FieldId::Body, stem, 0, true);
     add_text_terms(doc, an.analyze(url_slug_words(target)), schema::FieldId::Body, stem, end + kFieldGap, true);
-    add_article_context(doc, a, Kind::Link, site);
+    add_article_context(doc, a, Kind::Link, site, tags);
     doc.add_boolean_term(schema::term(schema::FieldId::LinkTo, target));
     doc.add_boolean_term(schema::term(schema::FieldId::Url, target));
     doc.add_value(schema::kSlotLinkTarget, target);
@@ -179,7 +210,7 @@ BuiltArticle build_documents(const Article& a, Analyzer& an, const BuildOptions&
     Analysis title = an.analyze(a.title);
     for (unsigned i = 0; i < opts.title_weight; ++i) add_text_terms(art, title, schema::FieldId::ArticleBody, stem, 0, false);
   }
-  add_article_context(art, a, Kind::Article, site);
+  add_article_context(art, a, Kind::Article, site, tags);
   art.add_boolean_term(schema::term(schema::FieldId::Uid, a.id));
   // Same words in the same order = the same story, whatever its punctuation or case.
   std::string joined;

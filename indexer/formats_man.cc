@@ -15,7 +15,7 @@ constexpr const char* kIntro =
     "again (the news-text header); a file nothing identifies is plain text. --input-format forces "
     "one. Files ending in .gz are decompressed first. A UTF-8, UTF-16 or UTF-32 byte-order mark is "
     "honoured in every format; text in another encoding is detected and converted.\n\n"
-    "Every format becomes articles: an id, a title, a date, an author, a category, a language, "
+    "Every format becomes articles: an id, a title, a date, an author, a category, tags, a language, "
     "paragraphs (each a passage; long ones are split at sentence breaks), section headings, photo "
     "captions and related links.";
 
@@ -31,6 +31,7 @@ std::string_view format_prose(std::string_view name) {
            "  author     authors (a list), byline\n"
            "  date       published, published_at, date_publish, datePublished, pubDate, publish_date\n"
            "  category   section, categories\n"
+           "  tags       keywords (a list, or one string of tags between commas)\n"
            "  lang       language\n"
            "  links      [{\"url\": ..., \"text\": ...}]\n"
            "Blank lines in text separate paragraphs; text holding markup is read as an HTML fragment. "
@@ -41,8 +42,8 @@ std::string_view format_prose(std::string_view name) {
            "link density, class and id words, <article>, <main>, JSON-LD articleBody) and cleaned of "
            "navigation, share bars, related lists, comments and promos. h2 to h4 in the body are "
            "section headings, <figcaption> a caption, links in the body related links. Title, "
-           "authors, date, canonical URL and language come from JSON-LD, Open Graph and meta "
-           "elements, else from the page. A declared charset is honoured. A page without a body "
+           "authors, date, canonical URL, language and tags (article:tag, JSON-LD keywords, "
+           "news_keywords, keywords) come from JSON-LD, Open Graph and meta elements, else from the page. A declared charset is honoured. A page without a body "
            "found is still indexed (title and what was found) and named on standard error.";
   if (name == "news")
     return "Saved news articles, one per file: line 1 a breadcrumb (Home > News > ..., the category), "
@@ -54,8 +55,8 @@ std::string_view format_prose(std::string_view name) {
     return "News feeds (RSS 2.0, RSS 1.0/RDF, Atom 1.0), recognised by their root element whatever the "
            "extension: each item or entry is an article. Its body is the full text when the feed carries "
            "it (content:encoded, Atom content), else the summary; markup in it is read as an HTML fragment. "
-           "The id is the guid (Atom id), else the item's link; date, author, category and language come "
-           "from the item and the channel. A feed that breaks off keeps every item before the break and "
+           "The id is the guid (Atom id), else the item's link; date, author, category, tags (media:keywords, "
+           "dc:subject) and language come from the item and the channel. A feed that breaks off keeps every item before the break and "
            "names the line.";
   if (name == "text")
     return "Plain text: the first line is the title; blank lines separate paragraphs.";

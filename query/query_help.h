@@ -52,6 +52,7 @@ inline std::string_view query_field_example(schema::FieldId field) {
     case FieldId::Lang: return "lang:en";
     case FieldId::Article: return "article:ID";
     case FieldId::Date: return "date:2018-06..2018-07  date:..2017  date:7d..";
+    case FieldId::Tag: return "tag:climate  tag:\"climate change\"";
     default: return {};
   }
 }

@@ -175,6 +175,10 @@ Article read_item(const xmlNode* item, bool atom, const std::string& lang, const
   }
   if (const xmlNode* cat = child(item, "category"))
     a.category = atom ? collapse_space(attribute(cat, "term")) : collapse_space(text_of(cat));
+  // Tags: media:keywords (a list with commas), each dc:subject.
+  for (const xmlNode* c = item->children; c; c = c->next)
+    if (is_element(c, "keywords")) add_tag_list(a.tags, text_of(c));
+    else if (is_element(c, "subject")) add_tag(a.tags, text_of(c));
   // The full text when the feed carries it, else the summary.
   static constexpr std::array<std::string_view, 2> kAtomBody{"content", "summary"}, kRssBody{"encoded", "description"};
   const xmlNode* body = nullptr;

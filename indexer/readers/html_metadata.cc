@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/dates.h"
+#include "indexer/article.h"
 #include "indexer/readers/html_dom.h"
 #include "common/url.h"
 #include "common/ascii.h"
@@ -22,6 +23,8 @@ using nlohmann::json;
 
 struct Candidates {
   std::unordered_map<std::string, std::string> meta;  // property/name/itemprop/http-equiv -> content
+  // Keys a page gives more than once (one article:tag per tag): every content, in page order.
+  std::unordered_map<std::string, std::vector<std::string>> meta_lists;
   std::string canonical_href, base_href, html_lang, title;
   std::string h1_in_root, h1_anywhere, time_in_root, time_anywhere;
   // What the page shows as its byline or dateline, for pages without the metadata: an element
@@ -56,7 +59,11 @@ void collect_meta(const GumboNode* n, Candidates& c) {
     for (size_t start = 0; start < keys.size();) {
       size_t end = keys.find(' ', start);
       if (end == std::string::npos) end = keys.size();
-      if (end > start) c.meta.emplace(keys.substr(start, end - start), content);
+      if (end > start) {
+        std::string k = keys.substr(start, end - start);
+        if (k == "article:tag" || k == "keywords" || k == "news_keywords") c.meta_lists[k].push_back(content);
+        c.meta.emplace(std::move(k), content);
+      }
       start = end + 1;
     }
   }
@@ -537,6 +544,30 @@ std::string pick_category(const Candidates& c, const std::vector<const json*>& l
   return section;
 }
 
+// The publisher's tags from the most specific source that gives any: article:tag (one tag each),
+// JSON-LD keywords of the article (a list, or one string with commas), news_keywords, keywords
+// (often the site's, the same on every page, hence last).
+std::vector<std::string> pick_tags(const Candidates& c, const std::vector<const json*>& ld) {
+  std::vector<std::string> tags;
+  auto metas = [&](const std::string& key, bool lists) {
+    if (auto it = c.meta_lists.find(key); it != c.meta_lists.end())
+      for (const std::string& v : it->second) lists ? add_tag_list(tags, v) : add_tag(tags, v);
+  };
+  metas("article:tag", false);
+  for (const json* o : ld) {
+    if (!tags.empty() || !is_article_type(*o)) break;
+    auto it = o->find("keywords");
+    if (it == o->end()) continue;
+    if (it->is_string()) add_tag_list(tags, it->get_ref<const std::string&>());
+    if (it->is_array())
+      for (const json& k : *it)
+        if (std::string name = ld_name(k); !name.empty()) add_tag(tags, name);
+  }
+  if (tags.empty()) metas("news_keywords", true);
+  if (tags.empty()) metas("keywords", true);
+  return tags;
+}
+
 size_t word_count(std::string_view s) {
   size_t words = 0;
   bool in_word = false;
@@ -583,6 +614,7 @@ PageMeta read_metadata(const GumboNode* document, const GumboNode* article_root)
   m.link_base = c.base_href.empty() ? m.url : resolve_url(m.url, html::collapse_whitespace(c.base_href));
   m.lang = pick_lang(c);
   m.category = pick_category(c, ld);
+  m.tags = pick_tags(c, ld);
   m.site_name = meta_value(c, "og:site_name");
   for (const json* o : ld) {
     if (!is_article_type(*o)) break;

@@ -1,4 +1,4 @@
-// Page metadata for the HTML reader: title, date, author, canonical URL, language, section,
+// Page metadata for the HTML reader: title, date, author, canonical URL, language, section, tags,
 // from <meta>, <link rel=canonical>, <time>, headings and JSON-LD, in a fixed precedence.
 #pragma once
 #include <gumbo.h>
@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsindex::html {
 
@@ -17,6 +18,7 @@ struct PageMeta {
   std::string link_base; // what relative links resolve against (<base href>, else `url`)
   std::string lang;
   std::string category;
+  std::vector<std::string> tags;  // the publisher's tags or keywords (add_tag in indexer/article.h)
   std::string site_name;     // og:site_name, else JSON-LD publisher
   std::string article_body;  // JSON-LD articleBody of the article object ("" when none)
 };

@@ -131,6 +131,7 @@ Article read_html(std::string_view bytes, const std::string& source) {
   a.date = meta.date;
   a.author = meta.author;
   a.category = meta.category;
+  a.tags = meta.tags;
   a.lang = meta.lang;
   a.source = source;
   a.blocks = std::move(content.blocks);

@@ -62,6 +62,25 @@ constexpr std::array kDateKeys{"date", "published", "published_at", "date_publis
                                "publish_date"};
 constexpr std::array kCategoryKeys{"category", "section", "categories"};
 constexpr std::array kLangKeys{"lang", "language"};
+constexpr std::array kTagKeys{"tags", "keywords"};
+
+// "tags": ["Climate", "EU"] (a string each, or an object's "name"), or one string
+// "climate, EU"; the first of kTagKeys that gives any.
+std::vector<std::string> tag_fields(const nlohmann::json& j) {
+  std::vector<std::string> tags;
+  for (const char* k : kTagKeys) {
+    auto it = j.find(k);
+    if (it == j.end()) continue;
+    if (it->is_string()) add_tag_list(tags, it->get_ref<const std::string&>());
+    if (it->is_array())
+      for (const auto& v : *it) {
+        if (v.is_string()) add_tag(tags, v.get_ref<const std::string&>());
+        else if (v.is_object() && v.contains("name") && v["name"].is_string()) add_tag(tags, v["name"].get_ref<const std::string&>());
+      }
+    if (!tags.empty()) break;
+  }
+  return tags;
+}
 
 template <size_t N>
 std::string first_field(const nlohmann::json& j, const std::array<const char*, N>& keys) {
@@ -97,6 +116,7 @@ Article parse_jsonl_line(std::string_view line, const std::string& source, size_
     a.author.erase(0, 3);  // a byline as printed: "By Ann Lee"
   a.lang = first_field(j, kLangKeys);
   a.category = first_field(j, kCategoryKeys);
+  a.tags = tag_fields(j);
   if (std::string d = first_field(j, kDateKeys); !d.empty()) a.date = parse_date(d);
   // Dumps scraped from pages often keep the page's markup in the text, or its character references.
   const std::string& body = text->get_ref<const std::string&>();

@@ -49,7 +49,7 @@ expect_status 2 "missing database exits 2" "$BIN/newsquery" --db "$TMP/nope" dec
 check "missing database named" grep -q "$TMP/nope" "$TMP/err"
 
 expect_status 0 "--stats" nq --stats
-check "stats object" jq -e '.schema_version == 5 and .articles == 1 and .copies == 0 and .stories == 1 and .passages == 19 and .links == 3 and .terms > 100 and .size_bytes > 0' "$TMP/out"
+check "stats object" jq -e '.schema_version == 6 and .articles == 1 and .copies == 0 and .stories == 1 and .passages == 19 and .links == 3 and .terms > 100 and .size_bytes > 0' "$TMP/out"
 
 expect_status 0 "re-index unchanged file" ni "$SEED"
 check "unchanged file skipped" grep -q "0 articles indexed (0 of them copies of an indexed story), 0 passages, 0 links; 0 rejected, 1 unchanged" "$TMP/err"
@@ -68,5 +68,5 @@ check "old text gone" bash -c "! '$BIN/newsquery' --db '$DB' --format json appea
 
 expect_status 2 "unknown option exits 2" nq --no-such-option x
 expect_status 0 "--version" nq --version
-check "version names the schema" grep -q "schema 5" "$TMP/out"
+check "version names the schema" grep -q "schema 6" "$TMP/out"
 finish

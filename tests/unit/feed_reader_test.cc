@@ -107,6 +107,37 @@ TEST(FeedReader, Rss2ItemsAreArticlesWithTheirFullContent) {
   EXPECT_EQ(texts(b), (std::vector<std::string>{"Heavy rain is expected.", "Roads may close."}));
 }
 
+// Tags: media:keywords is a list with commas, each dc:subject one tag; <category> stays the
+// category.
+struct FeedTagCase {
+  const char* name;
+  const char* item;  // the elements of one RSS item besides its title and text
+  std::vector<std::string> tags;
+};
+
+std::ostream& operator<<(std::ostream& os, const FeedTagCase& c) { return os << c.name; }
+
+class FeedTags : public ::testing::TestWithParam<FeedTagCase> {};
+
+TEST_P(FeedTags, Read) {
+  const std::string feed = std::string(R"(<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>T</title><description>Body.</description>)") +
+                           GetParam().item + "</item></channel></rss>";
+  const ReadResult r = read_feed(feed, "t.rss");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].tags, GetParam().tags);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Elements, FeedTags,
+    ::testing::Values(FeedTagCase{"media_keywords", "<media:keywords>ports, strike ,Rotterdam</media:keywords>",
+                                  {"ports", "strike", "Rotterdam"}},
+                      FeedTagCase{"dc_subjects", "<dc:subject>Labour, unions</dc:subject><dc:subject>Shipping</dc:subject>",
+                                  {"Labour, unions", "Shipping"}},
+                      FeedTagCase{"category_is_not_a_tag", "<category>Business</category>", {}},
+                      FeedTagCase{"empty", "<media:keywords> </media:keywords><dc:subject/>", {}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 TEST(FeedReader, AtomEntries) {
   ReadResult r = read_feed(kAtom, "wirtschaft.atom");
   ASSERT_EQ(r.articles.size(), 2u);

@@ -191,6 +191,66 @@ TEST(HtmlMetadata, CanonicalBeforeOgUrl) {
   EXPECT_EQ(a.url, "https://ex.com/a/");
 }
 
+// ---- tags ----
+
+struct TagCase {
+  const char* name;
+  std::string head;  // what the page's <head> holds
+  std::vector<std::string> tags;
+};
+
+std::ostream& operator<<(std::ostream& os, const TagCase& c) { return os << c.name; }
+
+class HtmlTags : public ::testing::TestWithParam<TagCase> {};
+
+TEST_P(HtmlTags, Read) {
+  const TagCase& c = GetParam();
+  const Article a = read_html("<html><head>" + c.head + "</head><body><p>Text of the story.</p></body></html>", "t.html");
+  EXPECT_EQ(a.tags, c.tags);
+}
+
+std::string ld(const std::string& body) { return "<script type='application/ld+json'>" + body + "</script>"; }
+
+INSTANTIATE_TEST_SUITE_P(
+    Sources, HtmlTags,
+    ::testing::Values(
+        TagCase{"keywords", "<meta name='keywords' content='Climate change, Paris Agreement;COP28 ,  '>",
+                {"Climate change", "Paris Agreement", "COP28"}},
+        TagCase{"news_keywords_before_keywords",
+                "<meta name='keywords' content='news, breaking news'><meta name='news_keywords' content='Floods, Germany'>",
+                {"Floods", "Germany"}},
+        // One tag each (a comma belongs to the tag), before every list.
+        TagCase{"article_tags",
+                "<meta name='keywords' content='site, words'><meta property='article:tag' content='Washington, D.C.'>"
+                "<meta property='article:tag' content='Elections'><meta property='article:tag' content='elections'>",
+                {"Washington, D.C.", "Elections"}},
+        TagCase{"json_ld_string", "<meta name='keywords' content='site'>" + ld(R"({"@type":"NewsArticle","keywords":"Trade, Tariffs"})"),
+                {"Trade", "Tariffs"}},
+        TagCase{"json_ld_array_in_graph",
+                ld(R"({"@graph":[{"@type":"WebPage","keywords":"page"},{"@type":"NewsArticle","keywords":["Trade war",{"name":"Steel"},7]}]})"),
+                {"Trade war", "Steel"}},
+        TagCase{"json_ld_of_a_page_only", "<meta name='keywords' content='from meta'>" + ld(R"({"@type":"WebPage","keywords":"page"})"),
+                {"from meta"}},
+        TagCase{"full_width_commas", "<meta name='keywords' content='\xE6\xB0\x94\xE5\x80\x99\xEF\xBC\x8C\xE8\x83\xBD\xE6\xBA\x90\xE3\x80\x81" "EU'>",
+                {"\xE6\xB0\x94\xE5\x80\x99", "\xE8\x83\xBD\xE6\xBA\x90", "EU"}},
+        TagCase{"empty", "<meta name='keywords' content=''><meta property='article:tag' content='  '>", {}},
+        TagCase{"none", "<meta name='description' content='A story.'>", {}},
+        // A sentence is not a tag; a stuffed list keeps its first kMaxTags.
+        TagCase{"overlong_dropped", "<meta name='keywords' content='short, " + std::string(kMaxTagBytes + 1, 'x') + "'>",
+                {"short"}},
+        TagCase{"exactly_the_limit", "<meta name='keywords' content='" + std::string(kMaxTagBytes, 'y') + "'>",
+                {std::string(kMaxTagBytes, 'y')}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(HtmlTags, AStuffedListKeepsItsFirstTags) {
+  std::string list;
+  for (int i = 0; i < 1000; ++i) list += "tag" + std::to_string(i) + ",";
+  const Article a = read_html("<meta name='keywords' content='" + list + "'><p>Text.</p>", "s.html");
+  ASSERT_EQ(a.tags.size(), kMaxTags);
+  EXPECT_EQ(a.tags.front(), "tag0");
+  EXPECT_EQ(a.tags.back(), "tag" + std::to_string(kMaxTags - 1));
+}
+
 struct TitleCase {
   const char* title;
   const char* site;

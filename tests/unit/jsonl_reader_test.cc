@@ -57,6 +57,34 @@ INSTANTIATE_TEST_SUITE_P(
                   "c1", "", "T", "", "", "", "", "Text."}),
     [](const auto& info) { return std::string(info.param.name); });
 
+struct TagCase {
+  const char* name;
+  const char* line;
+  std::vector<std::string> tags;
+};
+
+std::ostream& operator<<(std::ostream& os, const TagCase& c) { return os << c.name; }
+
+class JsonlTags : public ::testing::TestWithParam<TagCase> {};
+
+TEST_P(JsonlTags, Read) { EXPECT_EQ(parse_jsonl_line(GetParam().line, "t.jsonl", 1).tags, GetParam().tags); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, JsonlTags,
+    ::testing::Values(
+        TagCase{"tags_array", R"({"id":"t1","text":"x","tags":["Climate change","EU","eu"," Paris  Agreement "]})",
+                {"Climate change", "EU", "Paris Agreement"}},
+        TagCase{"tags_string", R"({"id":"t2","text":"x","tags":"trade, tariffs;steel"})", {"trade", "tariffs", "steel"}},
+        TagCase{"keywords_array_of_objects", R"({"id":"t3","text":"x","keywords":[{"name":"Energy"},{"id":4},5,"Oil"]})",
+                {"Energy", "Oil"}},
+        // An array element is one tag, its commas included.
+        TagCase{"array_keeps_commas", R"({"id":"t4","text":"x","tags":["Washington, D.C."]})", {"Washington, D.C."}},
+        TagCase{"tags_before_keywords", R"({"id":"t5","text":"x","tags":["A"],"keywords":"B"})", {"A"}},
+        TagCase{"empty_tags_fall_to_keywords", R"({"id":"t6","text":"x","tags":[],"keywords":"B"})", {"B"}},
+        TagCase{"empty_and_wrong_types", R"({"id":"t7","text":"x","tags":"","keywords":{"a":1}})", {}},
+        TagCase{"none", R"({"id":"t8","text":"x","category":"World"})", {}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 struct BadCase {
   const char* name;
   const char* line;

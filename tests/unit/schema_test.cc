@@ -43,9 +43,33 @@ TEST(Schema, PrefixesAndSlotsAreThoseOnDisk) {
   EXPECT_EQ(all,
             "body=/-1 acronym=XA/-1 article_body=XW/-1 article_acronym=XWA/-1 length_pad=XN/-1 title=S/-1 author=A/5 "
             "section=XS/6 category=XC/-1 site=H/4 url=U/-1 type=XK/0 lang=L/-1 article=XI/2 date=D/1 source=XP/9 uid=Q/-1 "
-            "sourcekey=XR/-1 linkto=XL/11 hash=XH/10 band=XB/-1 story=XY/7 ");
-  EXPECT_EQ(&schema::field(schema::FieldId::Story), &schema::kFields.back());
+            "sourcekey=XR/-1 linkto=XL/11 hash=XH/10 band=XB/-1 story=XY/7 tag=XT/-1 ");
+  EXPECT_EQ(&schema::field(schema::FieldId::Tag), &schema::kFields.back());
   EXPECT_EQ(schema::user_field("date")->id, schema::FieldId::Date);
+}
+
+// No prefix begins another's: a term names its field alone (XT tags beside XW, XWA, ...).
+TEST(Schema, NoPrefixBeginsAnother) {
+  for (const auto& a : schema::kFields)
+    for (const auto& b : schema::kFields) {
+      if (&a == &b || a.prefix.empty() || b.prefix.empty()) continue;
+      // The article record's acronyms (XWA) begin like its words (XW): their terms are told apart
+      // by the case of the letter after XW (terms are lower case).
+      if (a.id == schema::FieldId::ArticleBody && b.id == schema::FieldId::ArticleAcronym) continue;
+      EXPECT_FALSE(b.prefix.starts_with(a.prefix)) << a.name << " " << b.name;
+    }
+}
+
+// tag: is an exact filter the query language reaches: boolean terms have no wdf, so tags never
+// change a record's length or a score.
+TEST(Schema, TagsAreBooleanQueryTerms) {
+  const schema::Field* tag = schema::user_field("tag");
+  ASSERT_NE(tag, nullptr);
+  EXPECT_EQ(tag->id, schema::FieldId::Tag);
+  EXPECT_EQ(tag->flags, schema::kBoolean | schema::kUserField);
+  EXPECT_EQ(tag->slot, -1);
+  EXPECT_EQ(schema::term(schema::FieldId::Tag, "climate change"), "XTclimate change");
+  EXPECT_EQ(schema::kSchemaVersion, 6);
 }
 
 TEST(Schema, TermsAreBoundedAndPrefixed) {
