@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <exception>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <thread>
 
@@ -109,9 +111,27 @@ Xapian::Database open_shards(const std::string& path, double remote_timeout) {
   Xapian::Database all;
   const std::vector<std::string> lines = shards::stub_lines(path);
   if (lines.empty()) throw DatabaseError(fmt::format("{}: the shards stub lists no shard", printable_name(path)));
+  // Remote shards connect at once, each in a thread of its own: one after another, a process
+  // waits for each server's greeting in turn (and a slow shard's timeout delays the others').
+  std::vector<std::optional<Xapian::Database>> opened(lines.size());
+  std::vector<std::exception_ptr> failed(lines.size());
+  {
+    std::vector<std::jthread> connecting;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].rfind("remote", 0) != 0) continue;
+      connecting.emplace_back([&, i] {
+        try {
+          opened[i] = open_shard(path, lines[i], remote_timeout);
+        } catch (...) {
+          failed[i] = std::current_exception();  // rethrown below, in shard order
+        }
+      });
+    }
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     try {
-      all.add_database(open_shard(path, lines[i], remote_timeout));
+      if (failed[i]) std::rethrow_exception(failed[i]);
+      all.add_database(opened[i] ? *opened[i] : open_shard(path, lines[i], remote_timeout));
     } catch (const Xapian::NetworkError& e) {
       throw DatabaseError(fmt::format("{}: {}", printable_name(path), shard_failure(i, lines[i], e)));
     } catch (const Xapian::DatabaseOpeningError& e) {

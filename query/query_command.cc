@@ -180,7 +180,7 @@ struct QueryOutcome {
 class QuerySession {
  public:
   QuerySession(const QueryCommand& cmd, Xapian::Database db, Xapian::Database meta)
-      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)) {
+      : cmd_(cmd), db_(std::move(db)), meta_(std::move(meta)), remote_(has_remote_shards(cmd.db)) {
     attach();
     qo_ = cmd.parse;
     if (qo_.language.empty()) {
@@ -229,7 +229,7 @@ class QuerySession {
   void attach() {
     searcher_ = std::make_unique<Searcher>(db_, analyzer_);
     searcher_->set_metadata(meta_);
-    searcher_->set_shard_side_reads(has_remote_shards(cmd_.db));
+    searcher_->set_shard_side_reads(remote_);
     if (second_reader_) searcher_->set_second_reader(second_reader_);
     store_ = std::make_unique<ArticleStore>(db_);
   }
@@ -261,7 +261,7 @@ class QuerySession {
     if (notes && !text.empty() && (!cmd_.batch || cmd_.correct)) {
       std::vector<std::string> languages{qo_.language};
       languages.insert(languages.end(), qo_.other_languages.begin(), qo_.other_languages.end());
-      if (auto fixed = suggest_correction(db_, text, analyzer_, languages)) {
+      if (auto fixed = suggest_correction(db_, text, analyzer_, languages, remote_)) {
         if (cmd_.correct) {
           text = *fixed;
           *notes << "newsquery: " << where << "searched for: " << text << '\n';
@@ -306,6 +306,7 @@ class QuerySession {
   std::unique_ptr<Searcher> searcher_;
   std::unique_ptr<ArticleStore> store_;
   DatabaseOpener second_reader_;
+  bool remote_;  // the view has remote shards: look terms up in matches, not one by one
   QueryOptions qo_;
   SearchOptions so_;
   Xapian::Query links_filter_;

@@ -4,6 +4,7 @@
 
 #include "query/article_store.h"
 #include "common/data_keys.h"
+#include "query/ranking/docid_set.h"
 #include "query/ranking/explain.h"
 #include "common/schema.h"
 #include "query/story_groups.h"
@@ -276,12 +277,28 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
                                         ranking.concept_factors)
                    : std::vector<WeightedTerm>{};
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
+  std::vector<Xapian::docid> page;
+  for (size_t k = opts.offset; k < end; ++k) page.push_back(ranking.passages[kept[k]].doc);
+  const std::map<Xapian::docid, Xapian::Document> fetched = fetch_page(page);
   for (size_t k = opts.offset; k < end; ++k) {
     const RankedPassage& r = ranking.passages[kept[k]];
-    Hit h = hit_for(db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
+    const auto f = fetched.find(r.doc);
+    Hit h = hit_for(f != fetched.end() ? f->second : db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
     if (opts.explain) h.explain = explain_passage(db_, ranker_.lengths(), ro, ranking, r, terms);
     out.hits.push_back(std::move(h));
   }
+  return out;
+}
+
+std::map<Xapian::docid, Xapian::Document> Searcher::fetch_page(const std::vector<Xapian::docid>& ids) {
+  std::map<Xapian::docid, Xapian::Document> out;
+  if (!shard_side_reads_ || ids.size() < 2) return out;
+  Xapian::Enquire enq(db_);
+  enq.set_query(docid_filter(db_, ids));
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::MSet m = enq.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+  m.fetch();
+  for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, it.get_document());
   return out;
 }
 

@@ -42,7 +42,10 @@ class Searcher {
   // A single query with a core to spare: see Ranker::set_second_reader.
   void set_second_reader(DatabaseOpener open) { ranker_.set_second_reader(std::move(open)); }
   // Remote shards: see Ranker::set_shard_side_reads.
-  void set_shard_side_reads(bool on) { ranker_.set_shard_side_reads(on); }
+  void set_shard_side_reads(bool on) {
+    ranker_.set_shard_side_reads(on);
+    shard_side_reads_ = on;
+  }
   // After the database was reopened at a newer revision: drop what was read from the old one.
   void reopened();
   // The query with its filters and the document-kind filter of the mode, as searched.
@@ -61,8 +64,13 @@ class Searcher {
   // A hit for a matched document: its fields, its article's, the text and the match offsets.
   Hit hit_for(const Xapian::Document& doc, size_t rank, double score, const ParsedQuery& q, const SearchOptions& opts,
               const Xapian::Stem& stem);
+  // The documents of a page of hits: on remote shards from one match restricted to them, whose
+  // documents MSet::fetch requests together, where get_document is a round trip each. Empty on
+  // local databases, which read each document directly.
+  std::map<Xapian::docid, Xapian::Document> fetch_page(const std::vector<Xapian::docid>& ids);
   Xapian::Database db_;
   Ranker ranker_;
+  bool shard_side_reads_ = false;
   Analyzer& analyzer_;
   static constexpr size_t kArticleCacheSize = 4096;
   std::map<std::string, std::string> article_cache_;  // article key -> article data JSON

@@ -5,6 +5,7 @@
 
 #include "common/schema.h"
 #include "common/terms.h"
+#include "query/ranking/term_freqs.h"
 
 namespace newsindex {
 
@@ -55,6 +56,32 @@ size_t grouping_suffix(std::string_view s) {
   return n;
 }
 
+// A space-separated piece of the query: its sign, the quotes or parentheses around it, the word.
+struct Piece {
+  std::string_view sign, open, word, close;
+};
+
+std::vector<Piece> pieces(std::string_view query) {
+  std::vector<Piece> out;
+  size_t i = 0;
+  while (i < query.size()) {
+    size_t j = query.find(' ', i);
+    if (j == std::string_view::npos) j = query.size();
+    Piece p;
+    std::string_view chunk = query.substr(i, j - i);
+    if (!chunk.empty() && (chunk[0] == '+' || chunk[0] == '-')) p.sign = chunk.substr(0, 1), chunk.remove_prefix(1);
+    // The words of a phrase or a group are words too: "gordn brown" -> "gordon brown".
+    p.open = chunk.substr(0, grouping_prefix(chunk));
+    chunk.remove_prefix(p.open.size());
+    p.close = chunk.substr(chunk.size() - grouping_suffix(chunk));
+    chunk.remove_suffix(p.close.size());
+    p.word = chunk;
+    out.push_back(p);
+    i = j + 1;
+  }
+  return out;
+}
+
 std::optional<std::string> closest(const Xapian::Database& db, const std::string& word) {
   const size_t limit = word.size() <= 4 ? 1 : 2;
   std::string best;
@@ -79,44 +106,53 @@ std::optional<std::string> closest(const Xapian::Database& db, const std::string
 }  // namespace
 
 std::optional<std::string> suggest_correction(const Xapian::Database& db, std::string_view query, Analyzer& analyzer,
-                                              const std::vector<std::string>& languages) {
+                                              const std::vector<std::string>& languages, bool batch_lookups) {
   std::vector<Xapian::Stem> stems;
   for (const auto& l : languages) stems.push_back(stemmer_for(l));
   const std::string stem_prefix = schema::stem_prefix(schema::FieldId::Body);
+  TermFreqs freqs(db);
+  auto stem_terms = [&](const std::string& word) {
+    std::vector<std::string> out;
+    for (const Xapian::Stem& s : stems) out.push_back(stem_prefix + WordStemmer(s)(word));
+    return out;
+  };
   auto stem_indexed = [&](const std::string& word) {
-    for (const Xapian::Stem& s : stems)
-      if (db.get_termfreq(stem_prefix + WordStemmer(s)(word)) > 0) return true;
+    for (const std::string& t : stem_terms(word))
+      if (freqs.get(t) > 0) return true;
     return false;
   };
+  // The word's analysis when it is a candidate for correction: one stemmable token of 3+ bytes.
+  auto candidate = [&](std::string_view chunk) -> std::optional<std::string> {
+    if (!plain_word(chunk)) return std::nullopt;
+    Analysis a = analyzer.analyze(chunk);
+    if (a.tokens.size() == 1 && a.tokens[0].stemmable && a.tokens[0].term.size() >= 3) return a.tokens[0].term;
+    return std::nullopt;
+  };
+  if (batch_lookups) {
+    // Every word's terms in one match: one request per shard instead of a round trip per term.
+    std::vector<std::string> terms;
+    for (const Piece& p : pieces(query)) {
+      if (auto w = candidate(p.word)) {
+        terms.push_back(schema::term(schema::FieldId::Body, *w));
+        for (auto& t : stem_terms(*w)) terms.push_back(std::move(t));
+      }
+    }
+    freqs.prefetch(terms);
+  }
   std::string out;
   bool changed = false;
-  size_t i = 0;
-  while (i < query.size()) {
-    size_t j = query.find(' ', i);
-    if (j == std::string_view::npos) j = query.size();
-    std::string_view chunk = query.substr(i, j - i);
-    std::string_view sign;
-    if (!chunk.empty() && (chunk[0] == '+' || chunk[0] == '-')) sign = chunk.substr(0, 1), chunk.remove_prefix(1);
-    // The words of a phrase or a group are words too: "gordn brown" -> "gordon brown".
-    const std::string_view open = chunk.substr(0, grouping_prefix(chunk));
-    chunk.remove_prefix(open.size());
-    const std::string_view close = chunk.substr(chunk.size() - grouping_suffix(chunk));
-    chunk.remove_suffix(close.size());
-    std::string replaced(chunk);
-    if (plain_word(chunk)) {
-      Analysis a = analyzer.analyze(chunk);
-      if (a.tokens.size() == 1 && a.tokens[0].stemmable && a.tokens[0].term.size() >= 3 &&
-          db.get_termfreq(schema::term(schema::FieldId::Body, a.tokens[0].term)) == 0 &&
-          !stem_indexed(a.tokens[0].term)) {
-        if (auto c = closest(db, a.tokens[0].term)) {
+  for (const Piece& p : pieces(query)) {
+    std::string replaced(p.word);
+    if (auto w = candidate(p.word)) {
+      if (freqs.get(schema::term(schema::FieldId::Body, *w)) == 0 && !stem_indexed(*w)) {
+        if (auto c = closest(db, *w)) {
           replaced = *c;
           changed = true;
         }
       }
     }
     if (!out.empty()) out += ' ';
-    out.append(sign).append(open).append(replaced).append(close);
-    i = j + 1;
+    out.append(p.sign).append(p.open).append(replaced).append(p.close);
   }
   if (!changed) return std::nullopt;
   return out;
