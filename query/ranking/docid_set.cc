@@ -34,41 +34,31 @@ DocidSetSource::DocidSetSource(const std::vector<Xapian::docid>& ids, std::vecto
     std::sort(l.begin(), l.end());
     l.erase(std::unique(l.begin(), l.end()), l.end());
   }
-  if (local_.size() == 1) ids_ = local_.front();
+  if (local_.size() == 1) restart(local_.front());
 }
 
 void DocidSetSource::init(const Xapian::Database& db) {
-  pos_ = 0;
-  started_ = false;
   if (local_.size() == 1) {
-    ids_ = local_.front();
+    restart(local_.front());
     return;
   }
   const std::string uuid = db.get_uuid();
   const auto it = std::find(uuids_.begin(), uuids_.end(), uuid);
   if (uuid.empty() || it == uuids_.end())
     throw Xapian::InvalidOperationError(fmt::format("DocidSetSource: shard {} is not one of the database's shards", uuid));
-  ids_ = local_[static_cast<size_t>(it - uuids_.begin())];
+  restart(local_[static_cast<size_t>(it - uuids_.begin())]);
+}
+
+void DocidSetSource::copy_ids_to(DocidSetSource& out) const {
+  out.uuids_ = uuids_;
+  out.local_ = local_;
+  out.restart(ids());
 }
 
 Xapian::PostingSource* DocidSetSource::clone() const {
   auto* out = new DocidSetSource();
-  out->uuids_ = uuids_;
-  out->local_ = local_;
-  out->ids_ = ids_;
+  copy_ids_to(*out);
   return out;
-}
-
-// Xapian calls next() once before reading the first entry.
-void DocidSetSource::next(double) {
-  if (started_) ++pos_;
-  started_ = true;
-}
-
-void DocidSetSource::skip_to(Xapian::docid did, double) {
-  started_ = true;
-  if (pos_ < ids_.size() && ids_[pos_] >= did) return;
-  pos_ = static_cast<size_t>(std::lower_bound(ids_.begin() + static_cast<std::ptrdiff_t>(pos_), ids_.end(), did) - ids_.begin());
 }
 
 nlohmann::json DocidSetSource::to_json() const { return nlohmann::json{{"uuids", uuids_}, {"ids", local_}}; }
@@ -83,7 +73,7 @@ void DocidSetSource::from_json(const nlohmann::json& j, DocidSetSource& out) {
   } catch (const nlohmann::json::exception& e) {
     throw Xapian::SerialisationError(std::string("bad DocidSetSource parameters: ") + e.what());
   }
-  if (out.local_.size() == 1) out.ids_ = out.local_.front();
+  if (out.local_.size() == 1) out.restart(out.local_.front());
 }
 
 std::string DocidSetSource::serialise() const { return to_json().dump(); }

@@ -9,21 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "query/ranking/sorted_ids_source.h"
+
 namespace newsindex {
 
-class DocidSetSource : public Xapian::PostingSource {
+class DocidSetSource : public SortedIdsSource {
  public:
   // `ids`: docids of a database whose shards have `shard_uuids` (Database::get_uuid, split at
   // ':'; one entry, possibly empty, for a single database).
   DocidSetSource(const std::vector<Xapian::docid>& ids, std::vector<std::string> shard_uuids);
 
-  Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(ids_.size()); }
-  Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(ids_.size()); }
-  Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(ids_.size()); }
-  Xapian::docid get_docid() const override { return ids_[pos_]; }
-  void next(double min_wt) override;
-  void skip_to(Xapian::docid did, double min_wt) override;
-  bool at_end() const override { return pos_ >= ids_.size(); }
+  Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(ids().size()); }
+  Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(ids().size()); }
+  Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(ids().size()); }
   void init(const Xapian::Database& db) override;
   Xapian::PostingSource* clone() const override;
   std::string name() const override { return "newsindex.DocidSetSource"; }
@@ -35,12 +33,11 @@ class DocidSetSource : public Xapian::PostingSource {
   // The parameters as JSON, and back into `out` (throws Xapian::SerialisationError).
   nlohmann::json to_json() const;
   static void from_json(const nlohmann::json& j, DocidSetSource& out);
+  // The ids and shards into `out` (a clone's).
+  void copy_ids_to(DocidSetSource& out) const;
 
   std::vector<std::string> uuids_;                 // shard order
   std::vector<std::vector<Xapian::docid>> local_;  // per shard: its sorted local ids
-  std::vector<Xapian::docid> ids_;                 // the shard being matched (set by init)
-  size_t pos_ = 0;
-  bool started_ = false;
 };
 
 // The UUIDs of `db`'s shards in shard order (one, possibly empty, for a single database).

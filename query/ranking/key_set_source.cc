@@ -10,27 +10,14 @@ namespace newsindex {
 KeySetSource::KeySetSource(std::vector<std::string> terms) : terms_(std::move(terms)) {}
 
 void KeySetSource::init(const Xapian::Database& db) {
-  pos_ = 0;
-  started_ = false;
-  ids_.clear();
+  std::vector<Xapian::docid> ids;
   for (const auto& t : terms_) {
     auto p = db.postlist_begin(t);
-    if (p != db.postlist_end(t)) ids_.push_back(*p);
+    if (p != db.postlist_end(t)) ids.push_back(*p);
   }
-  std::sort(ids_.begin(), ids_.end());
-  ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
-}
-
-// Xapian calls next() once before reading the first entry.
-void KeySetSource::next(double) {
-  if (started_) ++pos_;
-  started_ = true;
-}
-
-void KeySetSource::skip_to(Xapian::docid did, double) {
-  started_ = true;
-  if (pos_ < ids_.size() && ids_[pos_] >= did) return;
-  pos_ = static_cast<size_t>(std::lower_bound(ids_.begin() + static_cast<std::ptrdiff_t>(pos_), ids_.end(), did) - ids_.begin());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  restart(std::move(ids));
 }
 
 // CBOR byte strings: a term is bytes, not necessarily text.

@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "query/ranking/sorted_ids_source.h"
+
 namespace newsindex {
 
-class KeySetSource : public Xapian::PostingSource {
+class KeySetSource : public SortedIdsSource {
  public:
   // Each term's first document (a unique term has one).
   explicit KeySetSource(std::vector<std::string> terms);
@@ -18,10 +20,6 @@ class KeySetSource : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(terms_.size()); }
   Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(terms_.size()); }
-  Xapian::docid get_docid() const override { return ids_[pos_]; }
-  void next(double min_wt) override;
-  void skip_to(Xapian::docid did, double min_wt) override;
-  bool at_end() const override { return pos_ >= ids_.size(); }
   void init(const Xapian::Database& db) override;
   Xapian::PostingSource* clone() const override { return new KeySetSource(terms_); }
   std::string name() const override { return "newsindex.KeySetSource"; }
@@ -30,9 +28,6 @@ class KeySetSource : public Xapian::PostingSource {
 
  private:
   std::vector<std::string> terms_;
-  std::vector<Xapian::docid> ids_;  // the shard's documents (set by init)
-  size_t pos_ = 0;
-  bool started_ = false;
 };
 
 }  // namespace newsindex

@@ -31,9 +31,7 @@ double TermScoreSource::get_weight() const {
 
 Xapian::PostingSource* TermScoreSource::clone() const {
   auto* out = new TermScoreSource();
-  out->uuids_ = uuids_;
-  out->local_ = local_;
-  out->ids_ = ids_;
+  copy_ids_to(*out);
   out->terms_ = terms_;
   out->params_ = params_;
   out->average_length_ = average_length_;
