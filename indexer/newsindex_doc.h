@@ -10,7 +10,7 @@ inline ProgramDoc newsindex_doc() {
   d.summary = "index news articles for passage search";
   d.synopsis = "newsindex [OPTIONS] PATH...";
   d.description =
-      "newsindex reads news articles (news text, HTML pages, JSON Lines dumps, plain text; see "
+      "newsindex reads news articles (news text, HTML pages, RSS and Atom feeds, JSON Lines dumps, plain text; see "
       "newsindex-formats(5)), splits them into paragraph-sized passages, analyzes every word with ICU "
       "and writes articles, passages and their links into a Xapian database, which newsquery(1) "
       "searches.\n\n"
