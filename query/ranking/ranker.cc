@@ -165,15 +165,20 @@ constexpr auto best_first = [](const auto& a, const auto& b) {
 
 }  // namespace
 
+Xapian::Enquire Ranker::among(const Xapian::Query& query, const Xapian::Weight& weight,
+                              const std::vector<Xapian::docid>& docs) {
+  Xapian::Enquire enq(db_);
+  enq.set_weighting_scheme(weight);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(db_, docs)));
+  return enq;
+}
+
 std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                                 std::vector<Xapian::docid> docs) {
   std::map<Xapian::docid, double> out;
   if (docs.empty()) return out;
   const auto n = static_cast<Xapian::doccount>(docs.size());
-  Xapian::Enquire enq(db_);
-  enq.set_weighting_scheme(weight);
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(db_, docs)));
-  Xapian::MSet m = enq.get_mset(0, n);
+  Xapian::MSet m = among(query, weight, docs).get_mset(0, n);
   for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, it.get_weight());
   return out;
 }
@@ -184,9 +189,7 @@ std::map<Xapian::docid, Ranker::Rescored> Ranker::rescore_with_keys(const Xapian
   std::map<Xapian::docid, Rescored> out;
   if (docs.empty()) return out;
   const auto n = static_cast<Xapian::doccount>(docs.size());
-  Xapian::Enquire enq(db_);
-  enq.set_weighting_scheme(weight);
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, docid_filter(db_, docs)));
+  Xapian::Enquire enq = among(query, weight, docs);
   // Every candidate comes back, so neither key changes which: the collapse key (its limit never
   // reached) brings each one's article value with the MSet, and the sort key, which orders only
   // equal scores, its story value — no document read per candidate.

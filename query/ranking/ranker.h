@@ -124,6 +124,8 @@ class Ranker {
   // `q` with its ranked parts weighted by key concept when the query is long (o.concepts).
   RankQuery with_concepts(const RankQuery& q, const RankingOptions& o);
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
+  // An enquire of `query` with `weight` restricted to `docs` (the matcher scores just them).
+  Xapian::Enquire among(const Xapian::Query& query, const Xapian::Weight& weight, const std::vector<Xapian::docid>& docs);
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,
                                           std::vector<Xapian::docid> docs);
   // rescore() that also gives each document's article and story values from the MSet.
