@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 
 #include "query/article_store.h"
@@ -60,7 +61,29 @@ Xapian::MSet Ranker::article_pass(const RankQuery& q, size_t depth, const Rankin
   enq.set_weighting_scheme(article_weight(o));
   Xapian::Query query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter);
   enq.set_query(query);
-  if (o.feedback.enabled && o.feedback.docs > 0) {
+  if (o.feedback.enabled && o.feedback.docs > 0 && shard_side_reads_) {
+    // The feedback articles' terms are read on their shards during the pass, by a spy that keeps
+    // each shard's best; the collapse key (its limit never reached: every article has one
+    // record) brings each one's key with the MSet.
+    RerankSpy spy(schema::kSlotArticle, schema::stem_prefix(schema::body_field(schema::BodyForm::Article)),
+                  o.feedback.docs);
+    enq.set_collapse_key(schema::kSlotArticle, o.feedback.docs);
+    enq.add_matchspy(&spy);
+    const Xapian::MSet first = enq.get_mset(0, o.feedback.docs);
+    enq.clear_matchspies();
+    enq.set_collapse_key(Xapian::BAD_VALUENO);
+    std::vector<ScoredDoc> best;
+    std::map<Xapian::docid, std::string> key;
+    for (auto m = first.begin(); m != first.end(); ++m) {
+      best.push_back({*m, m.get_weight()});
+      key.emplace(*m, m.get_collapse_key());
+    }
+    expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem, [&](Xapian::docid doc) -> const DocTerms* {
+      const auto k = key.find(doc);
+      return k == key.end() ? nullptr : spy.find(k->second);
+    });
+    enq.set_query(with_expansion(query, expansion));
+  } else if (o.feedback.enabled && o.feedback.docs > 0) {
     expansion = feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, o.feedback, q.stem);
     enq.set_query(with_expansion(query, expansion));
   }
@@ -88,43 +111,55 @@ ArticleRanking Ranker::rank_articles(const RankQuery& user, size_t depth, const 
   depth = std::max(depth, o.min_depth);
   Xapian::MSet articles = article_pass(q, depth, o, out.expansion);
   out.total = articles.get_matches_estimated();
+  // The best passage of each article in one pass: collapse on the article slot.
+  Xapian::MSet passages;
+  if (o.fusion_weight < 1) {
+    Xapian::Enquire enq(db_);
+    enq.set_weighting_scheme(passage_weight(o));
+    Xapian::Query passage_query(Xapian::Query::OP_FILTER, q.ranked, q.passage_filter);
+    enq.set_query(o.passage_feedback ? with_expansion(passage_query, in_passage_terms(out.expansion)) : passage_query);
+    enq.set_collapse_key(schema::kSlotArticle, 1);
+    passages = enq.get_mset(0, static_cast<Xapian::doccount>(depth));
+  }
+  // The results' article and story values: on remote shards from one match over them all
+  // (keys_of), where a document read is a round trip each.
+  std::map<Xapian::docid, Rescored> keys;
+  if (shard_side_reads_) {
+    std::vector<Xapian::docid> ids;
+    for (auto m = articles.begin(); m != articles.end(); ++m) ids.push_back(*m);
+    for (auto m = passages.begin(); m != passages.end(); ++m) ids.push_back(*m);
+    keys = keys_of(std::move(ids));
+  }
+  const auto values = [&](const Xapian::MSetIterator& m) -> std::pair<std::string, std::string> {
+    if (const auto k = keys.find(*m); k != keys.end()) return {k->second.article, k->second.story};
+    const Xapian::Document doc = m.get_document();
+    return {doc.get_value(schema::kSlotArticle), doc.get_value(schema::kSlotStory)};
+  };
 
   std::vector<FusionInput> inputs;
   std::unordered_map<std::string, size_t> at;  // article id -> index in inputs / out.articles
   for (auto m = articles.begin(); m != articles.end(); ++m) {
     RankedArticle r;
-    const Xapian::Document doc = m.get_document();
-    r.article = doc.get_value(schema::kSlotArticle);
-    r.story = doc.get_value(schema::kSlotStory);
+    std::tie(r.article, r.story) = values(m);
     r.article_doc = *m;
     r.article_score = m.get_weight();
     at.emplace(r.article, inputs.size());
     inputs.push_back({r.article, r.article_score, 0});
     out.articles.push_back(std::move(r));
   }
-  if (o.fusion_weight < 1) {
-    // The best passage of each article in one pass: collapse on the article slot.
-    Xapian::Enquire enq(db_);
-    enq.set_weighting_scheme(passage_weight(o));
-    Xapian::Query passage_query(Xapian::Query::OP_FILTER, q.ranked, q.passage_filter);
-    enq.set_query(o.passage_feedback ? with_expansion(passage_query, in_passage_terms(out.expansion)) : passage_query);
-    enq.set_collapse_key(schema::kSlotArticle, 1);
-    Xapian::MSet passages = enq.get_mset(0, static_cast<Xapian::doccount>(depth));
-    for (auto m = passages.begin(); m != passages.end(); ++m) {
-      const Xapian::Document doc = m.get_document();
-      std::string id = doc.get_value(schema::kSlotArticle);
-      auto [it, fresh] = at.emplace(id, inputs.size());
-      if (fresh) {
-        RankedArticle r;
-        r.article = id;
-        r.story = doc.get_value(schema::kSlotStory);
-        out.articles.push_back(std::move(r));
-        inputs.push_back({id, 0, 0});
-      }
-      out.articles[it->second].passage_doc = *m;
-      out.articles[it->second].passage_score = m.get_weight();
-      inputs[it->second].passage_score = m.get_weight();
+  for (auto m = passages.begin(); m != passages.end(); ++m) {
+    auto [id, story] = values(m);
+    auto [it, fresh] = at.emplace(id, inputs.size());
+    if (fresh) {
+      RankedArticle r;
+      r.article = id;
+      r.story = std::move(story);
+      out.articles.push_back(std::move(r));
+      inputs.push_back({id, 0, 0});
     }
+    out.articles[it->second].passage_doc = *m;
+    out.articles[it->second].passage_score = m.get_weight();
+    inputs[it->second].passage_score = m.get_weight();
   }
   if (o.proximity_weight > 0 && o.fusion_weight < 1) {
     // Only the user's own words: feedback terms are scattered by nature.
@@ -181,6 +216,10 @@ std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, cons
   Xapian::MSet m = among(query, weight, docs).get_mset(0, n);
   for (auto it = m.begin(); it != m.end(); ++it) out.emplace(*it, it.get_weight());
   return out;
+}
+
+std::map<Xapian::docid, Ranker::Rescored> Ranker::keys_of(std::vector<Xapian::docid> docs) {
+  return rescore_with_keys(Xapian::Query::MatchAll, Xapian::BoolWeight(), std::move(docs));
 }
 
 std::map<Xapian::docid, Ranker::Rescored> Ranker::rescore_with_keys(const Xapian::Query& query,

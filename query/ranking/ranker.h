@@ -135,6 +135,8 @@ class Ranker {
   };
   std::map<Xapian::docid, Rescored> rescore_with_keys(const Xapian::Query& query, const Xapian::Weight& weight,
                                                       std::vector<Xapian::docid> docs);
+  // Just the article and story values of `docs` (score 0), from one match.
+  std::map<Xapian::docid, Rescored> keys_of(std::vector<Xapian::docid> docs);
   Xapian::Database db_;
   Xapian::Database meta_;
   bool single_database_;  // not a combination of shards

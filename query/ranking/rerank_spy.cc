@@ -19,7 +19,7 @@ std::string text(const nlohmann::json& j) {
 
 }  // namespace
 
-void RerankSpy::add(const std::string& key, DocTerms terms) {
+void RerankSpy::add(const std::string& key, DocTerms terms) const {
   if (ambiguous_.count(key)) return;
   if (!terms_.emplace(key, std::move(terms)).second) {
     terms_.erase(key);
@@ -27,21 +27,46 @@ void RerankSpy::add(const std::string& key, DocTerms terms) {
   }
 }
 
-void RerankSpy::operator()(const Xapian::Document& doc, double) {
-  add(doc.get_value(key_slot_), read_doc_terms(doc, stem_prefix_));
+void RerankSpy::operator()(const Xapian::Document& doc, double weight) {
+  if (best_ == 0) {
+    add(doc.get_value(key_slot_), read_doc_terms(doc, stem_prefix_));
+    return;
+  }
+  // A document enters when it ranks above the worst kept one (higher weight, or equal and an
+  // earlier docid). Its key and terms are read now: the matcher's document is a view of the
+  // current match position, not a handle to keep.
+  const Xapian::docid id = doc.get_docid();
+  const auto below = [](const Kept& a, double w, Xapian::docid d) { return a.weight != w ? a.weight < w : a.id > d; };
+  auto slot = kept_.end();
+  if (kept_.size() < best_) {
+    slot = kept_.emplace(kept_.end());
+  } else {
+    auto worst = kept_.begin();
+    for (auto it = kept_.begin(); it != kept_.end(); ++it)
+      if (below(*it, worst->weight, worst->id)) worst = it;
+    if (!below(*worst, weight, id)) return;
+    slot = worst;
+  }
+  *slot = Kept{weight, id, doc.get_value(key_slot_), read_doc_terms(doc, stem_prefix_)};
 }
 
-Xapian::MatchSpy* RerankSpy::clone() const { return new RerankSpy(key_slot_, stem_prefix_); }
+void RerankSpy::settle() const {
+  for (Kept& k : kept_) add(k.key, std::move(k.terms));
+  kept_.clear();
+}
+
+Xapian::MatchSpy* RerankSpy::clone() const { return new RerankSpy(key_slot_, stem_prefix_, best_); }
 
 std::string RerankSpy::serialise() const {
-  return nlohmann::json{{"slot", key_slot_}, {"prefix", stem_prefix_}}.dump();
+  return nlohmann::json{{"slot", key_slot_}, {"prefix", stem_prefix_}, {"best", best_}}.dump();
 }
 
 Xapian::MatchSpy* RerankSpy::unserialise(const std::string& s, const Xapian::Registry&) const {
   const auto j = nlohmann::json::parse(s, nullptr, false);
   try {
     if (!j.is_object()) throw std::invalid_argument("not an object");
-    return new RerankSpy(j.at("slot").get<Xapian::valueno>(), j.at("prefix").get<std::string>());
+    return new RerankSpy(j.at("slot").get<Xapian::valueno>(), j.at("prefix").get<std::string>(),
+                         j.at("best").get<size_t>());
   } catch (const std::exception& e) {
     throw Xapian::SerialisationError(std::string("bad RerankSpy parameters: ") + e.what());
   }
@@ -49,6 +74,7 @@ Xapian::MatchSpy* RerankSpy::unserialise(const std::string& s, const Xapian::Reg
 
 // CBOR: the terms are bytes (a packed DocTerms), not text.
 std::string RerankSpy::serialise_results() const {
+  settle();
   nlohmann::json docs = nlohmann::json::array(), ambiguous = nlohmann::json::array();
   for (const auto& [key, terms] : terms_) docs.push_back({bytes(key), terms.length, bytes(terms.packed())});
   for (const auto& key : ambiguous_) ambiguous.push_back(bytes(key));
@@ -57,6 +83,7 @@ std::string RerankSpy::serialise_results() const {
 }
 
 void RerankSpy::merge_results(const std::string& s) {
+  settle();
   try {
     const auto j = nlohmann::json::from_cbor(s);
     for (const auto& key : j.at("ambiguous")) {

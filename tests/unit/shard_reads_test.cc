@@ -1,6 +1,6 @@
 // Re-ranking reads done on the shards (ranking/rerank_spy.h, key_set_source.h,
 // term_score_source.h) give what reading each document directly gives: the same terms, the same
-// scores to the bit, the same passage rankings; and each class survives its trip through
+// scores to the bit, the same passage and article rankings; and each class survives its trip through
 // serialise/unserialise as a remote shard's server makes it.
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -120,6 +120,54 @@ TEST(RerankSpy, AKeyOnTwoDocumentsIsLeftToDirectReads) {
   EXPECT_EQ(merged.find("a1"), nullptr);
   merged.merge_results(spy.serialise_results());  // "a2" stays ambiguous
   EXPECT_EQ(merged.find("a2"), nullptr);
+}
+
+// With `best`, the spy keeps the terms of the best documents by weight, as the MSet ranks them
+// (ties by docid), read while the match runs: the matcher's document is only a view of its
+// current position.
+void expect_best_kept(const Xapian::Database& db) {
+  RerankSpy spy(schema::kSlotArticle, "ZXW", 4);
+  Xapian::Enquire enq(db);
+  // Weights vary with wdf and repeat, so the cut falls among ties.
+  enq.set_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("ZXWword3"), Xapian::Query("ZXWcommon")));
+  enq.add_matchspy(&spy);
+  const Xapian::MSet m = enq.get_mset(0, 4);
+  ASSERT_EQ(m.size(), 4u);
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const std::string key = it.get_document().get_value(schema::kSlotArticle);
+    const DocTerms* got = spy.find(key);
+    ASSERT_NE(got, nullptr) << key;
+    const DocTerms direct = read_doc_terms(db, *it, "ZXW");
+    EXPECT_EQ(got->length, direct.length) << key;
+    EXPECT_EQ(terms_of(*got), terms_of(direct)) << key;
+  }
+  EXPECT_EQ(spy.size(), 4u);
+}
+
+TEST(RerankSpy, KeepsTheBestDocumentsOfAWholeMatch) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_keyed(db, 40);
+  expect_best_kept(db);
+  TempDir dir("best-spy-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_keyed(writer, 40);
+    writer.commit();
+  }
+  expect_best_kept(Xapian::Database(dir / "shards"));
+  // The limit crosses to the server; each shard's best come back and merge.
+  const RerankSpy spy(schema::kSlotArticle, "ZXW", 4);
+  const Xapian::Registry registry = ranking_registry();
+  std::unique_ptr<Xapian::MatchSpy> copy(registry.get_match_spy(spy.name())->unserialise(spy.serialise(), registry));
+  EXPECT_EQ(copy->serialise(), spy.serialise());
+  EXPECT_NE(spy.serialise(), RerankSpy(schema::kSlotArticle, "ZXW").serialise());
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query("ZXWcommon"));
+  enq.add_matchspy(copy.get());
+  enq.get_mset(0, 4);
+  RerankSpy merged(schema::kSlotArticle, "ZXW");
+  merged.merge_results(copy->serialise_results());
+  EXPECT_EQ(merged.size(), 4u);
 }
 
 // The MSet weights are TermScorer::score() to the bit, on one database and over shards, before
@@ -247,6 +295,35 @@ std::vector<Ranked> passages(const Xapian::Database& db, Analyzer& an, const std
   std::vector<Ranked> out;
   for (const Hit& h : s.search(parse_query(q, an, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
   return out;
+}
+
+std::vector<Ranked> articles(const Xapian::Database& db, Analyzer& an, const std::string& q, bool shard_side) {
+  Searcher s(db, an);
+  s.set_shard_side_reads(shard_side);
+  SearchOptions so;
+  so.limit = 30;
+  so.articles = true;
+  std::vector<Ranked> out;
+  for (const Hit& h : s.search(parse_query(q, an, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
+  return out;
+}
+
+TEST(ShardSideReads, RankArticlesAsDirectReadsDo) {
+  Analyzer an;
+  TempDir dir("article-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_articles(writer, an);
+  }
+  Xapian::WritableDatabase one("", Xapian::DB_BACKEND_INMEMORY);
+  add_articles(one, an);
+  const Xapian::Database shards(dir / "shards");
+  for (const std::string q : {"steel tariff", "grain harvest port", "currency"}) {
+    const auto direct = articles(shards, an, q, false);
+    ASSERT_FALSE(direct.empty()) << q;
+    EXPECT_EQ(articles(shards, an, q, true), direct) << q;
+    EXPECT_EQ(articles(one, an, q, true), articles(one, an, q, false)) << q;
+  }
 }
 
 TEST(ShardSideReads, RankPassagesAsDirectReadsDo) {
