@@ -99,6 +99,7 @@ RankQuery Searcher::rank_query(const ParsedQuery& q, const SearchOptions& opts) 
   // the long type:passage and type:link lists for every match and change nothing.
   r.hit_filter = q.body_only ? q.filter : with_filter(kind_filter(false), q);
   r.stem = stemmer_for(opts.language);
+  r.language = opts.language;
   return r;
 }
 

@@ -31,13 +31,18 @@ double proximity_score(std::vector<TermOccurrence> occurrences, const std::vecto
 
 ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Stem& stem,
                                double collection_size) {
+  return proximity_terms(query, stem, collection_size > 0 ? collection_size : db.get_doccount(),
+                         [&](const std::string& t) { return db.get_termfreq(t); });
+}
+
+ProximityTerms proximity_terms(const Xapian::Query& query, const Xapian::Stem& stem, double collection_size,
+                               const std::function<Xapian::doccount(const std::string&)>& termfreq) {
   ProximityTerms out;
   out.stem = stem;
-  const double n = collection_size > 0 ? collection_size : db.get_doccount();
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     if (out.index.count(*t)) continue;
     out.index.emplace(*t, out.weights.size());
-    out.weights.push_back(bm25_idf(n, db.get_termfreq(*t)));
+    out.weights.push_back(bm25_idf(collection_size, termfreq(*t)));
   }
   return out;
 }

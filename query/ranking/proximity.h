@@ -4,6 +4,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct ProximityTerms {
 // collection_size: the passages' count, for idf (0 = the database's).
 ProximityTerms proximity_terms(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Stem& stem,
                                double collection_size = 0);
+// The same with each term's document frequency from `termfreq` (e.g. TermFreqs, looked up
+// beforehand in one request per shard).
+ProximityTerms proximity_terms(const Xapian::Query& query, const Xapian::Stem& stem, double collection_size,
+                               const std::function<Xapian::doccount(const std::string&)>& termfreq);
 
 // proximity_score() of document `doc` from its positional index (0 when it has no positions).
 // Stemmed terms carry no positions, so each positioned word of the document is stemmed and

@@ -11,6 +11,7 @@
 #include "query/ranking/fusion.h"
 #include "query/ranking/key_set_source.h"
 #include "query/ranking/proximity.h"
+#include "query/ranking/proximity_source.h"
 #include "query/ranking/rerank_spy.h"
 #include "query/ranking/term_score_source.h"
 #include "query/ranking/term_scores.h"
@@ -163,11 +164,28 @@ ArticleRanking Ranker::rank_articles(const RankQuery& user, size_t depth, const 
   }
   if (o.proximity_weight > 0 && o.fusion_weight < 1) {
     // Only the user's own words: feedback terms are scattered by nature.
-    const ProximityTerms terms = proximity_terms(db_, q.ranked, q.stem, lengths().passage_docs);
+    if (shard_side_reads_) {
+      std::vector<std::string> words;
+      for (auto t = q.ranked.get_unique_terms_begin(); t != q.ranked.get_unique_terms_end(); ++t) words.push_back(*t);
+      term_freqs_.prefetch(words);
+    }
+    const double passages = lengths().passage_docs > 0 ? lengths().passage_docs : db_.get_doccount();
+    const ProximityTerms terms =
+        proximity_terms(q.ranked, q.stem, passages, [&](const std::string& t) { return term_freqs_.get(t); });
+    // Remote shards send no positions: each shard computes its passages' proximity.
+    std::map<Xapian::docid, double> computed;
+    if (shard_side_reads_ && terms.weights.size() > 1) {
+      std::vector<Xapian::docid> docs;
+      for (const RankedArticle& r : out.articles)
+        if (r.passage_doc) docs.push_back(r.passage_doc);
+      computed = shard_proximities(db_, docs, terms, q.language, o.passage_bm25, lengths().passage);
+    }
     for (size_t i = 0; i < inputs.size(); ++i) {
       RankedArticle& r = out.articles[i];
       if (!r.passage_doc) continue;
-      r.proximity = document_proximity(db_, r.passage_doc, terms, lengths().passage, o.passage_bm25);
+      const auto c = computed.find(r.passage_doc);
+      r.proximity = c != computed.end() ? c->second
+                                        : document_proximity(db_, r.passage_doc, terms, lengths().passage, o.passage_bm25);
       inputs[i].proximity = r.proximity;
     }
   }

@@ -42,6 +42,7 @@ struct RankQuery {
   Xapian::Query hit_filter;      // passage mode: what may be returned (passages and links;
                                  // empty when `ranked` can match nothing else)
   Xapian::Stem stem;             // the query's stemmer (feedback leaves out stemmed stopwords)
+  std::string language;          // what stemmer_for() made `stem` from (shards stem alike)
   std::map<std::string, double> concept_factors;  // term -> its key-concept factor (empty: none)
 };
 

@@ -4,6 +4,7 @@
 #include "query/ranking/bm25.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/key_set_source.h"
+#include "query/ranking/proximity_source.h"
 #include "query/ranking/rerank_spy.h"
 #include "query/ranking/term_score_source.h"
 
@@ -15,6 +16,7 @@ Xapian::Registry ranking_registry() {
   r.register_posting_source(DocidSetSource({}, {}));
   r.register_posting_source(KeySetSource({}));
   r.register_posting_source(TermScoreSource({}, {}, {}, Bm25Params{}, 0));
+  r.register_posting_source(ProximitySource({}, {}, ProximityTerms{}, "", Bm25Params{}, 0));
   r.register_match_spy(RerankSpy(schema::kSlotArticle, ""));
   return r;
 }

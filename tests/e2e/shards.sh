@@ -37,8 +37,9 @@ same_ndcg() {
   b=$("$BIN/newseval" --json "$QRELS" <(sed -E 's/^([^ ]+ Q0 [^ ]+)#[0-9]+ /\1 /' "$TMP/$2") | jq .ndcg_10)
   [[ -n $a && $a == "$b" ]]
 }
-for mode in articles passages passages-uncapped; do
+for mode in articles proximity passages passages-uncapped; do
   opts=(--articles)
+  [[ $mode == proximity ]] && opts=(--articles --proximity-weight 0.3)
   [[ $mode == passages ]] && opts=(--per-article 1)
   [[ $mode == passages-uncapped ]] && opts=()
   check "$mode: --shards 1 runs" run "one.$mode" "$ONE" "${opts[@]}"
@@ -80,8 +81,10 @@ for i in 0 1 2; do
 done
 check "three servers say where they listen" test "$(grep -c '^remote 127.0.0.1:[0-9]' "$VIEW/shards")" = 3
 head -n 10 "$TOPICS" > "$TMP/topics10"
-for mode in articles passages passages-uncapped; do
+for mode in articles proximity passages passages-uncapped; do
   opts=(--articles)
+  # Positions are not sent over the remote protocol: each shard computes its passages' proximity.
+  [[ $mode == proximity ]] && opts=(--articles --proximity-weight 0.3)
   [[ $mode == passages ]] && opts=(--per-article 1)
   [[ $mode == passages-uncapped ]] && opts=()
   # Per-document reads (re-ranking's termlists, a listing's story values) are a round trip each

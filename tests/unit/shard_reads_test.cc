@@ -1,5 +1,5 @@
 // Re-ranking reads done on the shards (ranking/rerank_spy.h, key_set_source.h,
-// term_score_source.h) give what reading each document directly gives: the same terms, the same
+// term_score_source.h, proximity_source.h) give what reading each document directly gives: the same terms, the same
 // scores to the bit, the same passage and article rankings; and each class survives its trip through
 // serialise/unserialise as a remote shard's server makes it.
 #include <gtest/gtest.h>
@@ -14,10 +14,13 @@
 #include <vector>
 
 #include "common/schema.h"
+#include "common/terms.h"
 #include "indexer/doc_builder.h"
 #include "query/query_parser.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/key_set_source.h"
+#include "query/ranking/proximity.h"
+#include "query/ranking/proximity_source.h"
 #include "query/ranking/registry.h"
 #include "query/ranking/rerank_spy.h"
 #include "query/ranking/term_freqs.h"
@@ -206,6 +209,62 @@ TEST(TermScoreSource, WeighsEachCandidateAsTheTermScorerDoes) {
   expect_shard_scores(Xapian::Database(dir / "shards"), 30);
 }
 
+// Documents whose positioned words ("heating", "heated", "transfer") lie nearer or farther apart.
+void add_positioned(Xapian::WritableDatabase& w, unsigned n) {
+  for (unsigned i = 1; i <= n; ++i) {
+    Xapian::Document d;
+    d.add_posting(i % 2 ? "heating" : "heated", 1);
+    d.add_posting("transfer", 2 + i % 6);
+    d.add_posting("heating", 9 + i % 4);
+    d.add_posting("other", 3);
+    d.add_term("Zheat");
+    d.add_term("Ztransfer");
+    w.add_document(d);
+  }
+}
+
+// The MSet weights are document_proximity() to the bit, on one database and over shards, before
+// and after the source's trip through serialise/unserialise (the shard stems as the query does).
+void expect_shard_proximities(const Xapian::Database& db, Xapian::doccount docs) {
+  const std::vector<Xapian::Query> words{Xapian::Query("Zheat"), Xapian::Query("Ztransfer"), Xapian::Query("other")};
+  const Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
+  const ProximityTerms terms = proximity_terms(db, q, stemmer_for("en"));
+  const Bm25Params p{1.2, 0.75};
+  std::vector<Xapian::docid> ids;
+  for (Xapian::docid d = 1; d <= docs; d += 2) ids.push_back(d);
+  const auto got = shard_proximities(db, ids, terms, "en", p, 5);
+  ASSERT_EQ(got.size(), ids.size());
+  for (Xapian::docid d : ids) {
+    EXPECT_GT(got.at(d), 0) << d;
+    EXPECT_EQ(got.at(d), document_proximity(db, d, terms, 5, p)) << d;
+  }
+  const ProximitySource source(ids, shard_uuids(db), terms, "en", p, 5);
+  const Xapian::Registry registry = ranking_registry();
+  const Xapian::PostingSource* kind = registry.get_posting_source(source.name());
+  ASSERT_NE(kind, nullptr);
+  std::unique_ptr<Xapian::PostingSource> copy(kind->unserialise(source.serialise()));
+  EXPECT_EQ(copy->serialise(), source.serialise());
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query(copy.release()->release()));
+  const Xapian::MSet m = enq.get_mset(0, docs, docs);
+  ASSERT_EQ(m.size(), ids.size());
+  for (auto it = m.begin(); it != m.end(); ++it) EXPECT_EQ(it.get_weight(), document_proximity(db, *it, terms, 5, p)) << *it;
+  EXPECT_THROW(kind->unserialise("not cbor"), Xapian::SerialisationError);
+}
+
+TEST(ProximitySource, WeighsEachPassageAsDocumentProximityDoes) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_positioned(db, 12);
+  expect_shard_proximities(db, 12);
+  TempDir dir("proximity-shards");
+  {
+    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
+    add_positioned(writer, 12);
+    writer.commit();
+  }
+  expect_shard_proximities(Xapian::Database(dir / "shards"), 12);
+}
+
 void expect_key_filtering(const Xapian::Database& db) {
   const std::vector<std::string> uids{"Qa4", "Qa17", "Qa9", "Qmissing", "Qa4"};
   const KeySetSource source(uids);
@@ -297,12 +356,14 @@ std::vector<Ranked> passages(const Xapian::Database& db, Analyzer& an, const std
   return out;
 }
 
-std::vector<Ranked> articles(const Xapian::Database& db, Analyzer& an, const std::string& q, bool shard_side) {
+std::vector<Ranked> articles(const Xapian::Database& db, Analyzer& an, const std::string& q, bool shard_side,
+                             double proximity = 0) {
   Searcher s(db, an);
   s.set_shard_side_reads(shard_side);
   SearchOptions so;
   so.limit = 30;
   so.articles = true;
+  so.ranking.proximity_weight = proximity;
   std::vector<Ranked> out;
   for (const Hit& h : s.search(parse_query(q, an, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
   return out;
@@ -319,10 +380,12 @@ TEST(ShardSideReads, RankArticlesAsDirectReadsDo) {
   add_articles(one, an);
   const Xapian::Database shards(dir / "shards");
   for (const std::string q : {"steel tariff", "grain harvest port", "currency"}) {
-    const auto direct = articles(shards, an, q, false);
-    ASSERT_FALSE(direct.empty()) << q;
-    EXPECT_EQ(articles(shards, an, q, true), direct) << q;
-    EXPECT_EQ(articles(one, an, q, true), articles(one, an, q, false)) << q;
+    for (double proximity : {0.0, 0.3}) {
+      const auto direct = articles(shards, an, q, false, proximity);
+      ASSERT_FALSE(direct.empty()) << q;
+      EXPECT_EQ(articles(shards, an, q, true, proximity), direct) << q;
+      EXPECT_EQ(articles(one, an, q, true, proximity), articles(one, an, q, false, proximity)) << q;
+    }
   }
 }
 
