@@ -231,6 +231,7 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
     passage_terms = query_term_weights(q.query, ro.passage_feedback ? in_passage_terms(ranking.expansion)
                                                                     : std::vector<WeightedTerm>{},
                                        ranking.concept_factors);
+    prefetch_freqs({&article_terms, &passage_terms});
   }
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
   for (size_t k = opts.offset; k < end; ++k) {
@@ -254,7 +255,7 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
       h.matches = find_matches(h.text, q.matches, analyzer_, stem);
     }
     if (opts.explain)
-      h.explain = explain_article(db_, ranker_.lengths(), ro, ranking, r, article_terms, passage_terms);
+      h.explain = explain_article(db_, ranker_.lengths(), ro, ranking, r, article_terms, passage_terms, &ranker_.term_freqs());
     out.hits.push_back(std::move(h));
   }
   return out;
@@ -277,6 +278,7 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
       opts.explain ? query_term_weights(q.query, ro.passage_feedback ? ranking.expansion : std::vector<WeightedTerm>{},
                                         ranking.concept_factors)
                    : std::vector<WeightedTerm>{};
+  if (opts.explain) prefetch_freqs({&terms});
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
   std::vector<Xapian::docid> page;
   for (size_t k = opts.offset; k < end; ++k) page.push_back(ranking.passages[kept[k]].doc);
@@ -285,10 +287,18 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
     const RankedPassage& r = ranking.passages[kept[k]];
     const auto f = fetched.find(r.doc);
     Hit h = hit_for(f != fetched.end() ? f->second : db_.get_document(r.doc), k + 1, r.score, q, opts, stem);
-    if (opts.explain) h.explain = explain_passage(db_, ranker_.lengths(), ro, ranking, r, terms);
+    if (opts.explain) h.explain = explain_passage(db_, ranker_.lengths(), ro, ranking, r, terms, &ranker_.term_freqs());
     out.hits.push_back(std::move(h));
   }
   return out;
+}
+
+void Searcher::prefetch_freqs(std::initializer_list<const std::vector<WeightedTerm>*> lists) {
+  if (!shard_side_reads_) return;
+  std::vector<std::string> terms;
+  for (const auto* list : lists)
+    for (const auto& t : *list) terms.push_back(t.term);
+  ranker_.term_freqs().prefetch(terms);
 }
 
 std::map<Xapian::docid, Xapian::Document> Searcher::fetch_page(const std::vector<Xapian::docid>& ids) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,9 @@ class Searcher {
   // documents MSet::fetch requests together, where get_document is a round trip each. Empty on
   // local databases, which read each document directly.
   std::map<Xapian::docid, Xapian::Document> fetch_page(const std::vector<Xapian::docid>& ids);
+  // --explain's terms' document frequencies: on remote shards looked up in one match per shard,
+  // where each is a round trip per term and shard. Nothing on local databases.
+  void prefetch_freqs(std::initializer_list<const std::vector<WeightedTerm>*> lists);
   Xapian::Database db_;
   Ranker ranker_;
   bool shard_side_reads_ = false;

@@ -21,7 +21,7 @@ std::vector<WeightedTerm> query_term_weights(const Xapian::Query& ranked, const 
 }
 
 TermParts explain_document(const Xapian::Database& db, Xapian::docid doc, const std::vector<WeightedTerm>& terms,
-                           const Bm25Params& p, double average_length, double collection_size) {
+                           const Bm25Params& p, double average_length, double collection_size, TermFreqs* freqs) {
   const double length = db.get_doclength(doc);
   const double n = collection_size > 0 ? collection_size : db.get_doccount();
   TermParts out;
@@ -30,7 +30,7 @@ TermParts explain_document(const Xapian::Database& db, Xapian::docid doc, const 
     it.skip_to(t.term);
     if (it == db.termlist_end(doc)) break;
     if (*it != t.term || it.get_wdf() == 0) continue;
-    const double idf = bm25_idf(n, db.get_termfreq(t.term));
+    const double idf = bm25_idf(n, freqs ? freqs->get(t.term) : db.get_termfreq(t.term));
     out.terms.push_back({schema::passage_form_name(t.term), t.weight, static_cast<double>(it.get_wdf()), idf,
                          bm25_part(t.weight, idf, it.get_wdf(), length, average_length, p)});
   }
@@ -41,19 +41,20 @@ TermParts explain_document(const Xapian::Database& db, Xapian::docid doc, const 
 
 Explanation explain_article(const Xapian::Database& db, const KindLengths& lengths, const RankingOptions& o,
                             const ArticleRanking& ranking, const RankedArticle& r,
-                            const std::vector<WeightedTerm>& article_terms, const std::vector<WeightedTerm>& passage_terms) {
+                            const std::vector<WeightedTerm>& article_terms, const std::vector<WeightedTerm>& passage_terms,
+                            TermFreqs* freqs) {
   Explanation e;
   e.score = r.score;
   e.fusion_weight = std::clamp(o.fusion_weight, 0.0, 1.0);
   ScoreSide a{r.article_score, ranking.article_max, r.article_norm, std::nullopt, std::nullopt};
   if (r.article_doc)
-    a.terms = explain_document(db, r.article_doc, article_terms, o.article_bm25, lengths.article, lengths.article_docs);
+    a.terms = explain_document(db, r.article_doc, article_terms, o.article_bm25, lengths.article, lengths.article_docs, freqs);
   e.article = std::move(a);
   ScoreSide p{r.passage_score, ranking.passage_max, r.passage_norm, std::nullopt, std::nullopt};
   if (r.passage_doc) {
     std::string ord = db.get_document(r.passage_doc).get_value(schema::kSlotOrdinal);
     if (!ord.empty()) p.passage = Xapian::sortable_unserialise(ord);
-    p.terms = explain_document(db, r.passage_doc, passage_terms, o.passage_bm25, lengths.passage, lengths.passage_docs);
+    p.terms = explain_document(db, r.passage_doc, passage_terms, o.passage_bm25, lengths.passage, lengths.passage_docs, freqs);
   }
   e.passage = std::move(p);
   if (o.proximity_weight > 0)
@@ -64,12 +65,13 @@ Explanation explain_article(const Xapian::Database& db, const KindLengths& lengt
 }
 
 Explanation explain_passage(const Xapian::Database& db, const KindLengths& lengths, const RankingOptions& o,
-                            const PassageRanking& ranking, const RankedPassage& r, const std::vector<WeightedTerm>& terms) {
+                            const PassageRanking& ranking, const RankedPassage& r, const std::vector<WeightedTerm>& terms,
+                            TermFreqs* freqs) {
   Explanation e;
   e.score = r.score;
   ScoreSide p;
   p.score = r.passage_score;
-  p.terms = explain_document(db, r.doc, terms, o.passage_bm25, lengths.passage, lengths.passage_docs);
+  p.terms = explain_document(db, r.doc, terms, o.passage_bm25, lengths.passage, lengths.passage_docs, freqs);
   e.passage = std::move(p);
   if (o.context_weight > 0) {
     e.context = Explanation::Context{o.context_weight, r.context / o.context_weight, r.context};

@@ -106,6 +106,8 @@ class Ranker {
   KindBm25Weight article_weight(const RankingOptions& o);
   KindBm25Weight passage_weight(const RankingOptions& o);
   const KindLengths& lengths();
+  // The document frequencies remembered for this revision (prefetch them on remote shards).
+  TermFreqs& term_freqs() { return term_freqs_; }
   // After Database::reopen(): the statistics are read again from the new revision.
   void forget_statistics() {
     have_lengths_ = false;

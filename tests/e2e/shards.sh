@@ -8,11 +8,13 @@ if [[ -f $EVAL/docs.jsonl ]]; then
   INPUT=(--input-format jsonl "$EVAL/docs.jsonl")
   TOPICS="$EVAL/topics.tsv"
   QRELS="$EVAL/qrels.txt"
+  NEAR="heat transfer"  # a query whose words lie close together in some passages
 else
   INPUT=("$FIXTURES/news" "$SRC/corpus")
   TOPICS="$TMP/topics.tsv"
   printf '1\tjapan\n2\tnorth korea summit\n3\ttrade tariffs\n4\t"white house"\n' > "$TOPICS"
   QRELS=""
+  NEAR="north korea summit"
 fi
 ONE="$TMP/one" THREE="$TMP/three"
 indexed() { "$BIN/newsindex" --quiet "$@" "${INPUT[@]}" 2>/dev/null || [[ $? == 1 ]]; }
@@ -95,6 +97,13 @@ for mode in articles proximity passages passages-uncapped; do
   check "$mode: the remote view has hits" test -s "$TMP/remote.$mode"
   check "$mode: remote and local shards byte-identical" diff <("$BIN/newsquery" --db "$THREE" --batch --plain --format trec --limit 100 "${opts[@]}" < "$topics") "$TMP/remote.$mode"
 done
+# --explain reads each hit's termlist, length and term frequencies: the same numbers remotely.
+for mode in "--articles" "--articles --proximity-weight 0.3" "--per-article 1"; do
+  # shellcheck disable=SC2086
+  check "remote --explain $mode: identical" diff <("$BIN/newsquery" --db "$THREE" --batch --format json --explain $mode < "$TMP/topics10") \
+    <("$BIN/newsquery" --db "$VIEW" --batch --format json --explain $mode < "$TMP/topics10")
+done
+check "remote --explain: term parts and proximity are there" bash -c "'$BIN/newsquery' --db '$VIEW' --format json --explain --articles --proximity-weight 0.3 '$NEAR' | jq -s -e 'any(.[]; .explain.article.terms | length > 0) and (map(.explain.proximity.max) | max > 0)' > /dev/null"
 for what in "--facet type" "--count" "--count --articles"; do
   # shellcheck disable=SC2086
   check "remote $what: identical" diff <("$BIN/newsquery" --db "$THREE" --batch $what < "$TMP/topics10" 2>&1) \
