@@ -74,10 +74,12 @@ class PartitionedWriter : public SourceWriter {
   std::string path_;
   WriterOptions opts_;
   Xapian::WritableDatabase meta_;
-  std::vector<std::unique_ptr<Shard>> shards_;
   size_t pending_ = 0;
   mutable std::mutex notes_m_;
   mutable std::vector<std::string> notes_;
+  // Last: destroyed first, so that a task still running when a failure unwinds the writer finds
+  // the notes and meta/ in place while its thread is joined.
+  std::vector<std::unique_ptr<Shard>> shards_;
 };
 
 // Sources as a partitioned index records them, one record per shard, merged into one per path:
