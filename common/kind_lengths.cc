@@ -81,7 +81,7 @@ KindLengths kind_lengths(const Xapian::Database& db, const Xapian::Database& met
   return out;
 }
 
-void store_kind_lengths(Xapian::WritableDatabase& db, Xapian::WritableDatabase& meta) {
+void store_kind_lengths(const Xapian::Database& db, Xapian::WritableDatabase& meta) {
   if (recorded(db, meta, db.get_termfreq(schema::kind_term(schema::Kind::Article)))) return;
   const ArticleTotal a = walk_articles(db);
   meta.set_metadata(schema::kKindLengthsKey, stamp(db) + std::to_string(a.count) + ' ' + std::to_string(a.length));

@@ -26,7 +26,7 @@ inline KindLengths kind_lengths(const Xapian::Database& db) { return kind_length
 
 // Records the article documents' total length for kind_lengths(), when the recorded figure does
 // not already describe this state of the database; commits then. Call it after a commit.
-void store_kind_lengths(Xapian::WritableDatabase& db, Xapian::WritableDatabase& meta);
+void store_kind_lengths(const Xapian::Database& db, Xapian::WritableDatabase& meta);
 inline void store_kind_lengths(Xapian::WritableDatabase& db) { store_kind_lengths(db, db); }
 
 }  // namespace newsindex

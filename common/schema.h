@@ -29,6 +29,11 @@ inline constexpr const char* kKindLengthsKey = "newsindex:kind_lengths";
 // Metadata: the stemmers the articles were indexed with, comma-separated Xapian names ("german",
 // "none"): a query takes the index's language when there is only one.
 inline constexpr const char* kLanguagesKey = "newsindex:languages";
+// Metadata of a sharded index's meta/: "article-key" when each article, with its passages and
+// links, lives in the shard its key chooses (shard_layout.h, partition_of); absent when one
+// ordered writer deals the documents round-robin by docid.
+inline constexpr const char* kPartitionKey = "newsindex:partition";
+inline constexpr const char* kPartitionByArticleKey = "article-key";
 
 // Xapian's glass backend refuses terms over 245 bytes; longer ones are hashed (as Omega does).
 inline constexpr size_t kMaxTermBytes = 240;

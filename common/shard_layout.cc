@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/hash.h"
 #include "common/schema.h"
 
 namespace newsindex::shards {
@@ -51,7 +52,7 @@ std::vector<std::string> local_shards(const std::string& path) {
   return out;
 }
 
-void create_sharded(const std::string& path, size_t count) {
+void create_sharded(const std::string& path, size_t count, bool partitioned) {
   std::error_code ec;
   if (fs::exists(path, ec) || ec) return;
   std::string base = path;
@@ -69,10 +70,21 @@ void create_sharded(const std::string& path, size_t count) {
   {
     Xapian::WritableDatabase meta(meta_path(tmp), Xapian::DB_CREATE);
     meta.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    if (partitioned) meta.set_metadata(schema::kPartitionKey, schema::kPartitionByArticleKey);
     meta.commit();
   }
   fs::rename(tmp, base, ec);
   if (ec) fs::remove_all(tmp, ec);
+}
+
+bool is_partitioned(const std::string& path) {
+  if (!is_sharded(path)) return false;
+  return Xapian::Database(meta_path(path)).get_metadata(schema::kPartitionKey) == schema::kPartitionByArticleKey;
+}
+
+size_t partition_of(std::string_view article_key, size_t count) {
+  // A seed of its own: the choice of shard must not follow any other use of the same hash.
+  return count ? hash64(article_key, 0x5eed5a7d) % count : 0;
 }
 
 }  // namespace newsindex::shards

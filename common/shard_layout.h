@@ -2,6 +2,7 @@
 // (glass databases) and D/meta/ (schema version, languages, synonyms, statistics; never in the stub).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsindex::shards {
@@ -23,7 +24,12 @@ std::string local_shard_dir(const std::string& path, const std::string& line);
 // The stub's lines, blank lines and comments left out (for naming a failing shard).
 std::vector<std::string> stub_lines(const std::string& path);
 // Creates a new sharded index with `count` empty shards and a meta database holding the schema
-// version, made whole beside `path` and renamed into place. An existing `path` is left alone.
-void create_sharded(const std::string& path, size_t count);
+// version (and, when `partitioned`, that each article lives whole in the shard its key chooses:
+// is_partitioned), made whole beside `path` and renamed into place. An existing `path` is left alone.
+void create_sharded(const std::string& path, size_t count, bool partitioned = false);
+// True when the sharded index at `path` was created partitioned by article key (--parallel-shards).
+bool is_partitioned(const std::string& path);
+// The shard (0 .. count-1) that holds the article with this key in a partitioned index.
+size_t partition_of(std::string_view article_key, size_t count);
 
 }  // namespace newsindex::shards

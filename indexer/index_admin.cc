@@ -11,6 +11,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/shard_layout.h"
+#include "indexer/index_writer.h"
 #include "indexer/source_files.h"
 #include "common/url.h"
 
@@ -27,9 +28,8 @@ uint64_t directory_bytes(const std::string& path) {
   return total;
 }
 
-RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targets, std::ostream& err) {
+RemoveResult remove_targets(SourceWriter& w, const std::vector<std::string>& targets, std::ostream& err) {
   RemoveResult r;
-  Xapian::WritableDatabase& db = w.db();
   for (const std::string& given : targets) {
     // A source is named by its canonical path; an article id is matched as given.
     const std::string t = given;
@@ -50,13 +50,12 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
       r.sources += under;
       continue;
     }
-    std::string id = t;
-    if (db.get_termfreq(schema::term(schema::FieldId::Uid, id)) == 0) {
-      std::string c = canonical_url(t);
-      if (!c.empty()) id = c;
+    // An id as given, else as the canonical form of a URL.
+    if (w.remove_article(t)) {
+      ++r.articles;
+      continue;
     }
-    if (db.get_termfreq(schema::term(schema::FieldId::Uid, id)) > 0) {
-      db.delete_document(schema::term(schema::FieldId::Article, id));
+    if (const std::string c = canonical_url(t); !c.empty() && c != t && w.remove_article(c)) {
       ++r.articles;
       continue;
     }
@@ -68,7 +67,7 @@ RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targ
   return r;
 }
 
-void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, StructuredPrinter& out) {
+void list_sources(const SourceWriter& w, const std::vector<std::string>& paths, StructuredPrinter& out) {
   std::vector<std::string> wanted;
   for (const auto& p : paths) wanted.push_back(canonical_path(p));
   auto listed = [&](const std::string& source) {

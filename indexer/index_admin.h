@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "common/structured_printer.h"
-#include "indexer/index_writer.h"
+#include "indexer/source_writer.h"
 
 namespace newsindex {
 
@@ -16,11 +16,11 @@ struct RemoveResult {
 
 // Removes each target: a recorded source path, every source under a directory, or an article
 // id / URL. A target found nowhere is named on `err` and counted in not_found.
-RemoveResult remove_targets(IndexWriter& w, const std::vector<std::string>& targets, std::ostream& err);
+RemoveResult remove_targets(SourceWriter& w, const std::vector<std::string>& targets, std::ostream& err);
 
 // The recorded sources with their article counts and last indexed time, a record each: all of
 // them, or those that are or lie under one of `paths`.
-void list_sources(const IndexWriter& w, const std::vector<std::string>& paths, StructuredPrinter& out);
+void list_sources(const SourceWriter& w, const std::vector<std::string>& paths, StructuredPrinter& out);
 
 struct CompactResult {
   uint64_t before_bytes = 0, after_bytes = 0;

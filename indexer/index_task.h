@@ -10,7 +10,7 @@
 #include "common/analyzer.h"
 #include "indexer/doc_builder.h"
 #include "common/errors.h"
-#include "indexer/index_writer.h"
+#include "indexer/source_record.h"
 #include "indexer/readers/reader.h"
 
 namespace newsindex {

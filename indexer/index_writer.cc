@@ -76,7 +76,8 @@ void create_whole(const std::string& path) {
   if (ec) fs::remove_all(tmp, ec);
 }
 
-// `where` is the database to open: `path` itself, or the stub or meta/ of a sharded index.
+}  // namespace
+
 Xapian::WritableDatabase open_writable(const std::string& path, const std::string& where, double lock_timeout) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(lock_timeout);
   while (true) {
@@ -98,6 +99,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, const std::strin
     }
   }
 }
+
+namespace {
 
 SourceRecord record_from_json(const std::string& data) {
   SourceRecord r;
@@ -360,6 +363,14 @@ std::vector<std::string> IndexWriter::sources_to_read_again() {
         if (source(p)) out.insert(p);
   held_elsewhere_.clear();
   return {out.begin(), out.end()};
+}
+
+bool IndexWriter::remove_article(const std::string& id) {
+  if (db_.get_termfreq(schema::term(schema::FieldId::Uid, id)) == 0) return false;
+  maybe_begin();
+  db_.delete_document(schema::term(schema::FieldId::Article, id));
+  count(1);
+  return true;
 }
 
 size_t IndexWriter::remove_source(const std::string& path) {

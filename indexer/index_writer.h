@@ -1,5 +1,6 @@
-// The database side of indexing: opening (schema check, lock wait), replacing a source's
-// records, source bookkeeping for incremental runs, and batched transactional commits.
+// The database side of indexing with one ordered writer: opening (schema check, lock wait),
+// replacing a source's records, source bookkeeping for incremental runs, and batched
+// transactional commits, over one database or every shard of a sharded index.
 #pragma once
 #include <xapian.h>
 
@@ -12,73 +13,34 @@
 
 #include "common/database.h"
 #include "indexer/doc_builder.h"
+#include "indexer/source_writer.h"
 
 namespace newsindex {
 
-struct SourceRecord {
-  std::string path;
-  uint64_t size = 0;
-  int64_t mtime_ns = 0;
-  std::string hash;          // of the whole content; empty when not done (rejected parts, stopped)
-  size_t articles = 0, passages = 0, links = 0;
-  std::string indexed_at;    // ISO 8601 UTC
-  // JSON Lines: how far the source is indexed, always at a line end, so that a file that grew
-  // (or a run that was stopped) goes on from there after checking the prefix is unchanged.
-  std::string format;        // "jsonl" when the fields below apply
-  uint64_t indexed_bytes = 0;
-  uint64_t lines = 0;        // lines in those bytes
-  std::string prefix_hash;   // StreamHash of those bytes
-  bool partial = false;      // a run stopped inside this source
-
-  bool complete() const { return !hash.empty() && !partial; }
-  bool resumable() const { return format == "jsonl" && indexed_bytes > 0 && !prefix_hash.empty(); }
-};
-
-struct WriterOptions {
-  double lock_timeout = 0;        // seconds to wait for another writer
-  size_t batch_documents = 4000;  // documents per committed transaction (tuned: docs/benchmarks.md, Indexing)
-  double near_duplicate = 0.8;    // MinHash similarity for a near-duplicate (> 1: exact copies only; 0: keep all)
-  std::function<void(const std::string&)> on_note;  // notices for stderr (replacements, copies)
-  bool note_copies = true;        // say each copy of an indexed story (--quiet-copies: not)
-  size_t shards = 0;              // --shards: a new index is sharded this many ways (0: one database)
-};
-
-class IndexWriter {
+class IndexWriter : public SourceWriter {
  public:
   IndexWriter(const std::string& path, const WriterOptions& opts);
-  ~IndexWriter();
+  ~IndexWriter() override;
 
-  std::optional<SourceRecord> source(const std::string& path) const;
-  std::vector<SourceRecord> sources() const;
+  std::optional<SourceRecord> source(const std::string& path) const override;
+  std::vector<SourceRecord> sources() const override;
+  void replace_source(const SourceRecord& rec, std::vector<BuiltArticle>& articles) override;
+  void clear_source(const std::string& path) override;
+  void add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& counts) override;
+  void record_source(const SourceRecord& rec) override;
+  size_t remove_source(const std::string& path) override;
+  bool remove_article(const std::string& id) override;
+  // Batches are transactions: a commit puts everything so far on disk atomically.
+  void commit() override;
+  bool batch_full() const override { return pending_ >= opts_.batch_documents; }
+  // The statistics go in a second commit, only when they changed.
+  void commit_with_stats() override;
+  size_t copies() const override { return copies_; }
+  std::vector<std::string> sources_to_read_again() override;
+  Xapian::WritableDatabase& meta() override { return meta_; }
 
-  // Replaces everything `rec.path` contributed with `articles`, and records the source.
-  // An article id already indexed from elsewhere is replaced (the newer copy wins).
-  void replace_source(const SourceRecord& rec, std::vector<BuiltArticle>& articles);
-  // The pieces of replace_source, for a source written in several batches: forget what the
-  // source had, add its articles (counting what was written into `counts`), record it.
-  void clear_source(const std::string& path);
-  void add_articles(const std::string& source, std::vector<BuiltArticle>& articles, SourceRecord& counts);
-  // Records a source (also: seen again without changes, or how far a stopped run got).
-  void record_source(const SourceRecord& rec);
-  // Removes a source and the articles read from it; returns how many articles went.
-  size_t remove_source(const std::string& path);
-
-  // Ends the current batch: everything so far is on disk, atomically. Callers decide when;
-  // batch_full() says the batch has reached --batch-size documents.
-  void commit();
-  bool batch_full() const { return pending_ >= opts_.batch_documents; }
-  // Commits, then records the statistics queries read instead of walking the database
-  // (common/kind_lengths.h); a second commit, only when they changed. Call it at the end of a run.
-  void commit_with_stats();
   const std::string& path() const { return path_; }
-  // Articles this writer indexed as copies of an indexed story.
-  size_t copies() const { return copies_; }
-  // Recorded sources that hold an article this writer removed with another source (the article
-  // had replaced their copy): reading them again brings it back. Forgets them once asked.
-  std::vector<std::string> sources_to_read_again();
   Xapian::WritableDatabase& db() { return db_; }
-  // Where metadata and synonyms go: meta/ of a sharded index, else the database itself.
-  Xapian::WritableDatabase& meta() { return meta_; }
   bool sharded() const { return sharded_; }
 
  private:
@@ -102,6 +64,11 @@ class IndexWriter {
   size_t copies_ = 0;
   std::map<std::string, std::vector<std::string>> held_elsewhere_;  // removed article key -> other files with it
 };
+
+// Opens `where` for writing, waiting up to `lock_timeout` seconds for another writer's lock:
+// `path` itself (created whole when missing), or the stub, a shard or meta/ of the sharded index
+// at `path`. Failures are DatabaseErrors naming `path`.
+Xapian::WritableDatabase open_writable(const std::string& path, const std::string& where, double lock_timeout);
 
 // Turns a Xapian failure while writing (disk full, unwritable directory) into a DatabaseError
 // that names the database and says the last committed state is intact.

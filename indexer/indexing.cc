@@ -10,6 +10,7 @@
 
 #include "common/errors.h"
 #include "indexer/index_pipeline.h"
+#include "indexer/index_writer.h"
 #include "indexer/progress.h"
 
 namespace newsindex {
@@ -22,7 +23,7 @@ constexpr double kDocumentExpansion = 80;
 
 class Run {
  public:
-  Run(const IndexOptions& o, std::ostream& err) : opts_(o), writer_(o.db, with_notes(o.writer)), progress_(!o.quiet, err) {}
+  Run(const IndexOptions& o, std::ostream& err) : opts_(o), writer_(open_writer(o.db, with_notes(o.writer))), progress_(!o.quiet, err) {}
 
   // Walks the arguments and decides which sources need reading at all: an unchanged file
   // (same size and time as recorded) is passed over without being opened.
@@ -33,7 +34,7 @@ class Run {
     std::vector<FoundFile> files = walk_sources(roots_, opts_.walk, on_error);
     skip_own_database(files);
     std::unordered_map<std::string, SourceRecord> recorded;
-    for (SourceRecord& r : writer_.sources()) recorded.emplace(r.path, std::move(r));
+    for (SourceRecord& r : writer_->sources()) recorded.emplace(r.path, std::move(r));
     uint64_t total_bytes = 0;
     for (const FoundFile& f : files) {
       total_bytes += f.size;
@@ -84,7 +85,7 @@ class Run {
         sum_.interrupted = true;
         checkpoint();
       }
-      writer_.commit();
+      writer_->commit();
     } catch (const Xapian::DatabaseError& e) {
       throw_write_error(opts_.db, e);
     }
@@ -99,31 +100,31 @@ class Run {
       const std::string dir = canonical_path(a);
       dirs.push_back(dir.back() == '/' ? dir : dir + "/");
     }
-    for (const SourceRecord& s : writer_.sources()) {
+    for (const SourceRecord& s : writer_->sources()) {
       bool under = false;
       for (const auto& d : dirs) under = under || s.path.rfind(d, 0) == 0;
       std::error_code ec;
       if (under && !std::filesystem::exists(s.path, ec)) {
-        writer_.remove_source(s.path);
+        writer_->remove_source(s.path);
         progress_.say(fmt::format("newsindex: {}: gone, removed from the index (--prune)", printable_name(s.path)));
         ++sum_.removed;
       }
     }
-    writer_.commit();
+    writer_->commit();
   }
 
   bool interrupted() const { return sum_.interrupted; }
   void commit_with_stats() {
     try {
-      writer_.commit_with_stats();
+      writer_->commit_with_stats();
     } catch (const Xapian::DatabaseError& e) {
       throw_write_error(opts_.db, e);
     }
   }
 
-  // Sources that hold an article this run removed with another source (index_writer.h).
+  // Sources that hold an article this run removed with another source (source_writer.h).
   std::vector<std::string> to_read_again() {
-    std::vector<std::string> again = writer_.sources_to_read_again();
+    std::vector<std::string> again = writer_->sources_to_read_again();
     for (const auto& p : again)
       progress_.say(fmt::format("newsindex: {}: holds an article whose newer copy left the index: read again",
                                 printable_name(p)));
@@ -132,7 +133,7 @@ class Run {
 
   IndexSummary finish() {
     progress_.stop();
-    sum_.copies = writer_.copies();
+    sum_.copies = writer_->copies();
     return sum_;
   }
 
@@ -172,23 +173,23 @@ class Run {
         break;
       case Piece::Kind::Touched:
         if (opts_.verbose) progress_.say(fmt::format("newsindex: {}: unchanged (only its time moved)", printable_name(p.source)));
-        writer_.record_source(p.record);
+        writer_->record_source(p.record);
         ++sum_.unchanged;
         progress_.add_files(1);
         break;
       case Piece::Kind::Start:
         if (p.fresh) {
-          writer_.clear_source(p.source);
+          writer_->clear_source(p.source);
           p.record.articles = p.record.passages = p.record.links = 0;
         } else {
           ++sum_.resumed;
         }
-        open_ = OpenSource{p.record, p.record, true, writer_.copies()};
+        open_ = OpenSource{p.record, p.record, true, writer_->copies()};
         break;
       case Piece::Kind::Lines: {
         for (const auto& e : r.problems) reject(e.what());
         count(r.built);
-        writer_.add_articles(p.source, r.built, open_->rec);
+        writer_->add_articles(p.source, r.built, open_->rec);
         open_->clean = open_->clean && r.problems.empty();
         // How far the source is done, for a run that stops: only up to its first bad line,
         // so that the next run reports that line again.
@@ -210,18 +211,18 @@ class Run {
         if (!r.problems.empty()) p.record.hash.clear();
         count(r.built);
         {
-          const size_t copies = writer_.copies();
+          const size_t copies = writer_->copies();
           const size_t articles = r.built.size();
           size_t passages = 0, links = 0;
           for (const auto& b : r.built) passages += b.passage_docs.size(), links += b.link_docs.size();
-          writer_.replace_source(p.record, r.built);
-          say_indexed(p.source, r.format, articles, writer_.copies() - copies, passages, links);
+          writer_->replace_source(p.record, r.built);
+          say_indexed(p.source, r.format, articles, writer_->copies() - copies, passages, links);
         }
         break;
     }
-    if (writer_.batch_full()) {
+    if (writer_->batch_full()) {
       checkpoint();
-      writer_.commit();
+      writer_->commit();
     }
   }
 
@@ -239,8 +240,8 @@ class Run {
     if (rec.articles == 0 && open_->clean) {
       reject(p.source + ": empty file: no text to index");
     } else {
-      writer_.record_source(rec);
-      say_indexed(p.source, Format::Jsonl, rec.articles, writer_.copies() - open_->copies_at_start, rec.passages, rec.links);
+      writer_->record_source(rec);
+      say_indexed(p.source, Format::Jsonl, rec.articles, writer_->copies() - open_->copies_at_start, rec.passages, rec.links);
     }
     open_.reset();
   }
@@ -255,7 +256,7 @@ class Run {
     rec.links = open_->rec.links;
     rec.hash.clear();
     rec.partial = true;
-    writer_.record_source(rec);
+    writer_->record_source(rec);
   }
 
   struct OpenSource {
@@ -275,7 +276,7 @@ class Run {
   }
 
   const IndexOptions& opts_;
-  IndexWriter writer_;
+  std::unique_ptr<SourceWriter> writer_;
   Progress progress_;
   std::vector<std::string> roots_;
   std::vector<SourcePlan> plans_;

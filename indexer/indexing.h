@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "indexer/doc_builder.h"
-#include "indexer/index_writer.h"
+#include "indexer/source_writer.h"
 #include "indexer/readers/reader.h"
 #include "indexer/source_files.h"
 

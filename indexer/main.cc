@@ -42,6 +42,9 @@ int main(int argc, char** argv) {
   app.add_option("--shards", o.writer.shards,
                  "Create the index as this many shards (DB/shards stub, DB/shard-NN, DB/meta); every later run finds them")
       ->check(CLI::Range(1, 99));
+  app.add_flag("--parallel-shards", o.writer.parallel_shards,
+               "With --shards when creating the index: one writer per shard, each article in the shard its key "
+               "chooses (faster bulk loads; copies are found only within a shard); every later run finds it");
   app.add_option("--batch-size", o.writer.batch_documents,
                  "Documents per committed transaction: the most a kill can lose (default 4000)")
       ->check(CLI::PositiveNumber);
@@ -113,8 +116,8 @@ int main(int argc, char** argv) {
       if (remove) {
         RemoveResult r;
         {
-          IndexWriter w(o.db, o.writer);
-          r = remove_targets(w, paths, std::cerr);
+          auto w = open_writer(o.db, o.writer);
+          r = remove_targets(*w, paths, std::cerr);
         }
         std::cerr << "newsindex: removed " << r.sources << " sources, " << r.articles << " articles\n";
         status = r.not_found ? 1 : 0;
@@ -133,19 +136,19 @@ int main(int argc, char** argv) {
         std::cerr << "newsindex: compacted " << o.db << ": " << c.before_bytes << " -> " << c.after_bytes << " bytes\n";
       }
       if (list) {
-        IndexWriter w(o.db, o.writer);
+        auto w = open_writer(o.db, o.writer);
         auto printer = make_structured_printer(*structured_format_from_name(list_format), std::cout);
-        list_sources(w, paths, *printer);
+        list_sources(*w, paths, *printer);
       }
       return status;
     }
     install_stop_signals();  // SIGINT/SIGTERM: commit what is done, then exit 2 below
     IndexSummary s = run_indexing(paths, o, std::cerr);
     if (!synonyms.empty()) {
-      IndexWriter writer(o.db, o.writer);
+      auto writer = open_writer(o.db, o.writer);
       Analyzer analyzer;
       try {
-        size_t groups = load_synonyms(writer.meta(), synonyms, analyzer);
+        size_t groups = load_synonyms(writer->meta(), synonyms, analyzer);
         std::cerr << "newsindex: " << groups << " synonym groups from " << synonyms << '\n';
       } catch (const InputError& e) {
         std::cerr << "newsindex: " << e.what() << '\n';

@@ -28,7 +28,7 @@ inline ProgramDoc newsindex_doc() {
       {"Output", {"--quiet", "--verbose", "--quiet-copies", "--format"}},
       {"Copies of a story", {"--near-duplicates", "--keep-duplicates"}},
       {"Indexing tuning",
-       {"--jobs", "--shards", "--memory-limit", "--batch-size", "--lock-timeout", "--max-words", "--title-weight",
+       {"--jobs", "--shards", "--parallel-shards", "--memory-limit", "--batch-size", "--lock-timeout", "--max-words", "--title-weight",
         "--max-file-size", "--max-article-size"}},
   };
   d.examples = {

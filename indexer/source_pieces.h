@@ -8,7 +8,7 @@
 #include <string>
 
 #include "indexer/index_task.h"
-#include "indexer/index_writer.h"
+#include "indexer/source_record.h"
 #include "indexer/source_files.h"
 
 namespace newsindex {

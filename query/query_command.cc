@@ -64,13 +64,18 @@ void print_stats(const Xapian::Database& db, const Xapian::Database& meta, const
     orphaned += db.get_termfreq(schema::term(schema::FieldId::Uid, (*t).substr(story_prefix.size()))) == 0;
   }
   const size_t articles = kind_count(schema::Kind::Article);
+  // Sources by their unique terms: an index written with --parallel-shards records each source
+  // once per shard.
+  const std::string source_prefix = schema::term(schema::FieldId::SourceKey, "");
+  size_t sources = 0;
+  for (auto t = db.allterms_begin(source_prefix); t != db.allterms_end(source_prefix); ++t) ++sources;
   const std::pair<const char*, uint64_t> counts[] = {
       {"articles", articles},
       {"copies", copies},
       {"stories", articles + orphaned - std::min(copies, articles)},
       {"passages", kind_count(schema::Kind::Passage)},
       {"links", kind_count(schema::Kind::Link)},
-      {"sources", kind_count(schema::Kind::Source)},
+      {"sources", sources},
       {"documents", db.get_doccount()}};
   for (const auto& [key, n] : counts) {
     out.map_key(key);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Shard benchmark: the query benchmark's data (Brown paragraphs replicated to SIZE MB) indexed as
-# one database and as 3 shards (one ordered writer), queried as one database, as 3 local shards
-# and as 3 remote shards (newsquery-server on loopback, started and stopped here): single-query
-# p50/p90 (whole processes) and batch queries a second, --articles and passage mode, and the
-# ingest rate of each writer.
+# one database, as 3 shards (one ordered writer) and as 3 shards with a writer each
+# (--parallel-shards), queried as one database, as 3 local shards, as 3 remote shards
+# (newsquery-server on loopback, started and stopped here) and as the partitioned shards:
+# single-query p50/p90 (whole processes) and batch queries a second, --articles and passage mode,
+# and the ingest rate of each way of writing.
 # Usage: scripts/bench-shards.sh [--size MB] [--single N] [--batch N] [--remote-passages N]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +23,7 @@ bin="$root/build/bin"
 corpus="$("$root/scripts/bench-corpus.sh" "$size")"
 work="$root/data/bench-shards"; mkdir -p "$work"
 one="$work/one-${size}mb.db" three="$work/three-${size}mb.db" view="$work/view-${size}mb"
+par="$work/parallel-${size}mb.db"
 ingest="$work/ingest-${size}mb.tsv"
 
 # index NAME DB [options]: timed with /usr/bin/time; an index from another schema version is rebuilt.
@@ -38,6 +40,7 @@ index() {
 [[ -f $ingest ]] || : > "$ingest"
 index "one database" "$one"
 index "3 shards, one ordered writer" "$three" --shards 3
+index "3 shards, --parallel-shards" "$par" --shards 3 --parallel-shards
 
 SERVERS=()
 trap 'kill "${SERVERS[@]}" 2>/dev/null || true' EXIT
@@ -54,4 +57,4 @@ done
 echo "Shard benchmark: ${size} MB of Brown paragraphs replicated (scripts/bench-corpus.sh), $(nproc) cores,"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; commit $(git -C "$root" rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
 SHARD_SERVER_PIDS="${SERVERS[*]}" /usr/bin/python3 "$root/scripts/bench/shard_bench.py" "$corpus" "$bin" "$single" "$batch" "$remote_passages" "$ingest" \
-  "one database=$one" "3 local shards=$three" "3 remote shards (loopback)=$view"
+  "one database=$one" "3 local shards=$three" "3 remote shards (loopback)=$view" "3 partitioned shards=$par"

@@ -83,7 +83,7 @@ def main():
             same = local[0][1] == out
             print(f"{mode_name}: remote shards' output {'byte-identical to' if same else 'DIFFERS from'} local shards' ({n} queries)")
     print()
-    print(f"ingest: {mb:.1f} MB, newsindex --keep-duplicates --jobs 2 (one writer each)")
+    print(f"ingest: {mb:.1f} MB, newsindex --keep-duplicates --jobs 2")
     for line in open(ingest, encoding="utf-8"):
         name, *secs = line.rstrip("\n").split("\t")
         wall = float(secs[0])
