@@ -2,10 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "query/article_store.h"
 #include "common/data_keys.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/explain.h"
+#include "query/ranking/key_set_source.h"
 #include "common/schema.h"
 #include "query/story_groups.h"
 #include "common/terms.h"
@@ -234,6 +237,14 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
     prefetch_freqs({&article_terms, &passage_terms});
   }
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
+  std::vector<std::string> keys;
+  std::vector<Xapian::docid> passage_docs;
+  for (size_t k = opts.offset; k < end; ++k) {
+    keys.push_back(ranking.articles[kept[k]].article);
+    if (opts.need_text && ranking.articles[kept[k]].passage_doc) passage_docs.push_back(ranking.articles[kept[k]].passage_doc);
+  }
+  prefetch_articles(keys, opts.need_text);
+  const std::map<Xapian::docid, Xapian::Document> fetched = fetch_page(passage_docs);
   for (size_t k = opts.offset; k < end; ++k) {
     const RankedArticle& r = ranking.articles[kept[k]];
     Hit h;
@@ -246,7 +257,8 @@ SearchResult Searcher::ranked_articles(const ParsedQuery& q, const SearchOptions
     } else {
       fill_article(h);
       if (r.passage_doc) {
-        fill_from_data(h, db_.get_document(r.passage_doc));
+        const auto f = fetched.find(r.passage_doc);
+        fill_from_data(h, f != fetched.end() ? f->second : db_.get_document(r.passage_doc));
         h.type = std::string(schema::kind_name(schema::Kind::Article));
         h.caption = false;
       } else {
@@ -281,8 +293,13 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
   if (opts.explain) prefetch_freqs({&terms});
   const size_t end = opts.limit ? std::min(kept.size(), opts.offset + opts.limit) : kept.size();
   std::vector<Xapian::docid> page;
-  for (size_t k = opts.offset; k < end; ++k) page.push_back(ranking.passages[kept[k]].doc);
+  std::vector<std::string> keys;
+  for (size_t k = opts.offset; k < end; ++k) {
+    page.push_back(ranking.passages[kept[k]].doc);
+    keys.push_back(ranking.passages[kept[k]].article);
+  }
   const std::map<Xapian::docid, Xapian::Document> fetched = fetch_page(page);
+  prefetch_articles(keys, opts.need_text);
   for (size_t k = opts.offset; k < end; ++k) {
     const RankedPassage& r = ranking.passages[kept[k]];
     const auto f = fetched.find(r.doc);
@@ -291,6 +308,35 @@ SearchResult Searcher::ranked_passages(const ParsedQuery& q, const SearchOptions
     out.hits.push_back(std::move(h));
   }
   return out;
+}
+
+void Searcher::prefetch_articles(const std::vector<std::string>& keys, bool need_text) {
+  if (!shard_side_reads_) return;
+  std::vector<std::string> uids;
+  std::vector<std::string> wanted;
+  for (const auto& key : keys) {
+    // Without text only a long key is named from its record (name_article).
+    if (!need_text && key.size() <= schema::kArticleKeyBytes) continue;
+    if (article_cache_.count(key) || std::find(wanted.begin(), wanted.end(), key) != wanted.end()) continue;
+    wanted.push_back(key);
+    uids.push_back(schema::term(schema::FieldId::Uid, key));
+  }
+  if (uids.size() < 2) return;
+  if (article_cache_.size() + wanted.size() > kArticleCacheSize) article_cache_.clear();
+  Xapian::Enquire enq(db_);
+  enq.set_query(Xapian::Query((new KeySetSource(std::move(uids)))->release()));
+  enq.set_weighting_scheme(Xapian::BoolWeight());
+  // Each shard gives each uid term's first document: at most one a key per shard.
+  const auto most = static_cast<Xapian::doccount>(wanted.size() * shard_uuids(db_).size());
+  Xapian::MSet m = enq.get_mset(0, most);
+  m.fetch();
+  // Equal weights come in docid order: the first of a key is the one article_docid() finds.
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const std::string key = doc.get_value(schema::kSlotArticle);
+    if (std::find(wanted.begin(), wanted.end(), key) != wanted.end()) article_cache_.emplace(key, doc.get_data());
+  }
+  for (const auto& key : wanted) article_cache_.emplace(key, std::string());  // not indexed
 }
 
 void Searcher::prefetch_freqs(std::initializer_list<const std::vector<WeightedTerm>*> lists) {

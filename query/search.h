@@ -69,6 +69,10 @@ class Searcher {
   // documents MSet::fetch requests together, where get_document is a round trip each. Empty on
   // local databases, which read each document directly.
   std::map<Xapian::docid, Xapian::Document> fetch_page(const std::vector<Xapian::docid>& ids);
+  // The article records of a page of hits (`keys`), into the cache: on remote shards in one
+  // match whose documents MSet::fetch requests together, where each is a postlist lookup per
+  // shard and a document read. Nothing on local databases.
+  void prefetch_articles(const std::vector<std::string>& keys, bool need_text);
   // --explain's terms' document frequencies: on remote shards looked up in one match per shard,
   // where each is a round trip per term and shard. Nothing on local databases.
   void prefetch_freqs(std::initializer_list<const std::vector<WeightedTerm>*> lists);
