@@ -132,6 +132,13 @@ SourceRecord record_from_json(const std::string& data) {
                                   printable_name(path), why));
 }
 
+void require_shard_count(const std::string& path, size_t shards) {
+  if (shards == 0) return;
+  const size_t has = shards::stub_lines(path).size();
+  if (has != shards)
+    throw DatabaseError(fmt::format("{}: has {} shards, not {} (--shards)", printable_name(path), has, shards));
+}
+
 namespace {
 
 // Creates a sharded index when asked to (--shards) and none is there; refuses a shard count that
@@ -142,9 +149,7 @@ bool prepare_layout(const std::string& path, size_t shards) {
   if (shards > 0 && !sharded)
     throw DatabaseError(fmt::format("{}: is one database, not a sharded index: --shards applies when creating an index",
                                     printable_name(path)));
-  if (shards > 0 && shards::stub_lines(path).size() != shards)
-    throw DatabaseError(fmt::format("{}: has {} shards, not {} (--shards)", printable_name(path),
-                                    shards::stub_lines(path).size(), shards));
+  require_shard_count(path, shards);
   return sharded;
 }
 

@@ -70,6 +70,9 @@ class IndexWriter : public SourceWriter {
 // at `path`. Failures are DatabaseErrors naming `path`.
 Xapian::WritableDatabase open_writable(const std::string& path, const std::string& where, double lock_timeout);
 
+// Refuses a --shards count (when given: not 0) other than the sharded index at `path` has.
+void require_shard_count(const std::string& path, size_t shards);
+
 // Turns a Xapian failure while writing (disk full, unwritable directory) into a DatabaseError
 // that names the database and says the last committed state is intact.
 [[noreturn]] void throw_write_error(const std::string& path, const Xapian::Error& e);

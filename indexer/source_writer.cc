@@ -10,17 +10,14 @@
 namespace newsindex {
 
 std::unique_ptr<SourceWriter> open_writer(const std::string& path, const WriterOptions& opts) {
-  if (opts.parallel_shards) {
-    if (opts.shards > 0) shards::create_sharded(path, opts.shards, true);
-    if (!shards::is_partitioned(path))
-      throw DatabaseError(fmt::format("{}: --parallel-shards applies when creating a sharded index (with --shards N); "
-                                      "this index is written by one ordered writer",
-                                      printable_name(path)));
-  }
-  if (!shards::is_partitioned(path)) return std::make_unique<IndexWriter>(path, opts);
-  if (opts.shards > 0 && shards::stub_lines(path).size() != opts.shards)
-    throw DatabaseError(fmt::format("{}: has {} shards, not {} (--shards)", printable_name(path),
-                                    shards::stub_lines(path).size(), opts.shards));
+  if (opts.parallel_shards && opts.shards > 0) shards::create_sharded(path, opts.shards, true);
+  const bool partitioned = shards::is_partitioned(path);
+  if (opts.parallel_shards && !partitioned)
+    throw DatabaseError(fmt::format("{}: --parallel-shards applies when creating a sharded index (with --shards N); "
+                                    "this index is written by one ordered writer",
+                                    printable_name(path)));
+  if (!partitioned) return std::make_unique<IndexWriter>(path, opts);
+  require_shard_count(path, opts.shards);
   return std::make_unique<PartitionedWriter>(path, opts);
 }
 
