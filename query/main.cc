@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
   app.add_option("--article-b", rank.article_bm25.b, "BM25 b for articles")->capture_default_str();
   app.add_option("--fusion-weight", rank.fusion_weight,
                  "Articles mode: weight of the whole article against its best passage (0..1)")->capture_default_str();
+  app.add_option("--fusion-length-power", rank.fusion_length_power,
+                 "Articles mode: when the index's articles hold m > 2 passages on average, the whole article's "
+                 "weight is --fusion-weight / (m/2)^this (0 = fixed)")
+      ->capture_default_str()->check(CLI::Range(0.0, 10.0));
   app.add_option("--proximity-weight", rank.proximity_weight,
                  "Articles mode: bonus for query words close together in the best passage (0 = none)")
       ->capture_default_str();

@@ -49,6 +49,10 @@ const KindLengths& Ranker::lengths() {
   return lengths_;
 }
 
+double Ranker::article_share(const RankingOptions& o) {
+  return newsindex::article_share(o.fusion_weight, o.fusion_length_power, lengths().article_docs, lengths().passage_docs);
+}
+
 KindBm25Weight Ranker::article_weight(const RankingOptions& o) {
   return KindBm25Weight(o.article_bm25, lengths().article, lengths().article_docs);
 }
@@ -196,7 +200,7 @@ ArticleRanking Ranker::rank_articles(const RankQuery& user, size_t depth, const 
   }
   std::vector<RankedArticle> ranked;
   ranked.reserve(out.articles.size());
-  for (const FusedScore& f : fuse_scores(inputs, o.fusion_weight, o.proximity_weight)) {
+  for (const FusedScore& f : fuse_scores(inputs, article_share(o), o.proximity_weight)) {
     RankedArticle r = std::move(out.articles[at.at(f.key)]);
     r.article_norm = f.article_norm;
     r.passage_norm = f.passage_norm;

@@ -22,6 +22,7 @@ struct RankingOptions {
   Bm25Params article_bm25{1.2, 0.75};
   Bm25Params passage_bm25{1.2, 0.75};
   double fusion_weight = 0.8;   // λ: articles mode, whole article vs its best passage
+  double fusion_length_power = 0.7;  // λ falls as (m / 2)^-power when articles hold m > 2 passages
   double context_weight = 0.3;  // μ: passage mode, weight of the article's score
   double proximity_weight = 0;  // γ: articles mode, bonus for query terms close in the best passage
   size_t min_depth = 60;        // candidates fused/re-ranked at least, whatever the page size
@@ -106,6 +107,8 @@ class Ranker {
   KindBm25Weight article_weight(const RankingOptions& o);
   KindBm25Weight passage_weight(const RankingOptions& o);
   const KindLengths& lengths();
+  // Articles mode's λ for this index (ranking/fusion.h: article_share).
+  double article_share(const RankingOptions& o);
   // The document frequencies remembered for this revision (prefetch them on remote shards).
   TermFreqs& term_freqs() { return term_freqs_; }
   // After Database::reopen(): the statistics are read again from the new revision.

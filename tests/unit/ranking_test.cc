@@ -74,6 +74,26 @@ TEST(Fusion, MaxNormalizesEachListThenMixes) {
   EXPECT_TRUE(fuse_scores({}, 0.5).empty());
 }
 
+TEST(Fusion, LongArticlesLeanOnTheirBestPassage) {
+  struct Case {
+    double lambda, power, articles, passages, share;
+  };
+  const Case cases[] = {
+      {0.8, 0.7, 100, 100, 0.8},                      // one passage each: the article is its passage
+      {0.8, 0.7, 100, 200, 0.8},                      // up to two: unchanged
+      {0.8, 0.7, 100, 400, 0.8 / std::pow(2, 0.7)},   // four passages each
+      {0.8, 0.7, 10, 190, 0.8 / std::pow(9.5, 0.7)},  // news: 19 paragraphs an article
+      {0.8, 0, 10, 190, 0.8},                         // power 0: the fixed share
+      {1, 0.7, 10, 190, 1},                           // the article alone stays alone
+      {0.8, 0.7, 0, 0, 0.8},                          // an empty index
+      {1.5, 0.7, 100, 100, 1},                        // clamped like fuse_scores
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(testing::Message() << c.lambda << " " << c.power << " " << c.articles << " " << c.passages);
+    EXPECT_NEAR(article_share(c.lambda, c.power, c.articles, c.passages), c.share, 1e-12);
+  }
+}
+
 TEST(Feedback, RelevanceModelWeighsDocumentsByScore) {
   // Two documents; the second scores 1 less, so it counts exp(-1) as much.
   std::vector<FeedbackDoc> docs{{5.0, 4, {{"x", 2}, {"y", 2}}}, {4.0, 2, {{"y", 1}, {"z", 1}}}};
