@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "query/article_store.h"
@@ -153,6 +154,89 @@ TEST(FieldQueries, UnknownFieldMessageNamesTheNearestField) {
     EXPECT_EQ(query_error_message(e), "unknown field \"categroy\" at column 1; did you mean \"category\"?");
   }
 }
+
+// ---- Filters after NOT ----
+
+// A NOT FIELD:VALUE finds what A -FIELD:VALUE finds, for every filter field, after AND NOT, in
+// parentheses and beside OR; NOT FIELD:VALUE alone finds what -FIELD:VALUE alone finds. Both are
+// checked against the articles expected, in passage and in article mode.
+struct NotCase {
+  const char* with_not;
+  const char* with_minus;
+  const char* articles;  // the articles found, sorted, each followed by a space
+};
+
+class NotFilters : public ::testing::TestWithParam<NotCase> {};
+
+TEST_P(NotFilters, ExcludeAsMinusDoes) {
+  Corpus c;
+  auto add = [&](const char* id, const char* url, const char* date, std::vector<std::string> tags, const char* lang,
+                 const char* text) {
+    Article a;
+    a.id = id;
+    a.source = id;
+    a.url = url;
+    a.title = "Report";
+    a.date = date;
+    a.tags = std::move(tags);
+    a.lang = lang;
+    Block b;
+    b.text = text;
+    a.blocks.push_back(b);
+    BuiltArticle built = build_documents(a, c.an, BuildOptions{});
+    c.db.add_document(built.article_doc);
+    for (auto& d : built.passage_docs) c.db.add_document(d);
+  };
+  add("a1", "https://one.example.com/a1", "2024-06-03", {"Floods"}, "en", "The river flood reached the town.");
+  add("a2", "https://two.example.org/a2", "2024-07-15", {"Energy"}, "", "A flood of orders for fans.");
+  add("a3", "https://two.example.org/a3", "2023-01-10", {}, "fr", "The flood barrier stood.");
+  add("a4", "https://one.example.com/a4", "2024-07-16", {"Energy"}, "en", "Oil prices rise.");
+  c.db.commit();
+  Searcher s(c.db, c.an);
+  auto found = [&](const char* query, bool articles) {
+    SearchOptions so;
+    so.articles = articles;
+    so.limit = 0;
+    std::set<std::string> ids;
+    for (const Hit& h : s.search(parse_query(query, c.an, QueryOptions{}), so).hits) ids.insert(h.article);
+    std::string out;
+    for (const auto& id : ids) out += id + " ";
+    return out;
+  };
+  const NotCase& nc = GetParam();
+  for (bool articles : {false, true}) {
+    EXPECT_EQ(found(nc.with_not, articles), nc.articles) << nc.with_not << (articles ? " --articles" : "");
+    EXPECT_EQ(found(nc.with_minus, articles), nc.articles) << nc.with_minus << (articles ? " --articles" : "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    QueryLanguage, NotFilters,
+    ::testing::Values(
+        NotCase{"flood NOT site:one.example.com", "flood -site:one.example.com", "a2 a3 "},
+        NotCase{"flood AND NOT site:one.example.com", "flood -site:one.example.com", "a2 a3 "},
+        NotCase{"flood NOT tag:floods", "flood -tag:floods", "a2 a3 "},
+        NotCase{"flood AND NOT tag:Energy", "flood -tag:Energy", "a1 a3 "},
+        NotCase{"flood NOT lang:en", "flood -lang:en", "a2 a3 "},
+        NotCase{"flood NOT date:2024-07", "flood -date:2024-07", "a1 a3 "},
+        NotCase{"flood AND NOT date:..2023", "flood -date:..2023", "a1 a2 "},
+        NotCase{"flood NOT url:https://one.example.com/a1", "flood -url:https://one.example.com/a1", "a2 a3 "},
+        NotCase{"flood NOT article:a2", "flood -article:a2", "a1 a3 "},
+        NotCase{"flood NOT type:caption", "flood -type:caption", "a1 a2 a3 "},
+        NotCase{"flood NOT tag:\"Floods\"", "flood -tag:\"Floods\"", "a2 a3 "},
+        // Parentheses, OR and filters outside the NOT
+        NotCase{"(flood NOT tag:floods)", "(flood -tag:floods)", "a2 a3 "},
+        NotCase{"flood NOT (tag:floods)", "flood -tag:floods", "a2 a3 "},
+        NotCase{"flood NOT (tag:floods OR lang:fr)", "flood -tag:floods -lang:fr", "a2 "},
+        NotCase{"flood NOT (tag:floods tag:energy)", "flood -tag:floods -tag:energy", "a3 "},
+        NotCase{"flood NOT tag:floods OR oil", "flood -tag:floods OR oil", "a2 a3 a4 "},
+        NotCase{"oil OR flood NOT site:one.example.com", "oil OR flood -site:one.example.com", "a2 a3 a4 "},
+        NotCase{"flood date:2024 NOT tag:floods", "flood date:2024 -tag:floods", "a2 "},
+        NotCase{"site:two.example.org NOT tag:energy", "site:two.example.org -tag:energy", "a3 "},
+        // Nothing but exclusions: everything else
+        NotCase{"NOT tag:floods", "-tag:floods", "a2 a3 a4 "},
+        NotCase{"NOT site:two.example.org", "-site:two.example.org", "a1 a4 "},
+        NotCase{"NOT date:2024", "-date:2024", "a3 "}));
 
 // ---- "Did you mean" inside phrases and groups ----
 
