@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "query/article_store.h"
+#include "query/dash_words.h"
 #include "common/cli_format.h"
 #include "indexer/doc_builder.h"
 #include "common/errors.h"
@@ -504,5 +505,55 @@ INSTANTIATE_TEST_SUITE_P(CommandLine, CliErrors,
                                            CliErrorCase{{"--limit", "many"}, 2, "newsquery: "},
                                            CliErrorCase{{"--limit"}, 2, "newsquery: "},
                                            CliErrorCase{{"--help"}, 0, "test"}, CliErrorCase{{"-n", "3"}, 0, ""}));
+
+// A query word that begins with - before `--` is read as options; the one line says where the
+// query goes instead of naming a piece of the word or printing help.
+struct DashWordCase {
+  std::vector<std::string> args;
+  const char* line;  // "" = not a dash word's error (parsed, or help)
+};
+
+class DashWords : public ::testing::TestWithParam<DashWordCase> {};
+
+TEST_P(DashWords, SayWhereTheQueryGoes) {
+  CLI::App app{"test", "newsquery"};
+  size_t limit = 10;
+  bool count = false;
+  std::string format = "text";
+  std::vector<std::string> words;
+  app.add_option("-n,--limit", limit, "Hits");
+  app.add_flag("-c,--count", count, "Count");
+  app.add_option("-f,--format", format, "Format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("query", words, "Query words");
+  const std::vector<std::string>& args = GetParam().args;
+  std::vector<const char*> argv{"newsquery"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::string line;
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    line = dash_word_error(app, e, args).value_or("");
+  }
+  EXPECT_EQ(line, GetParam().line);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CommandLine, DashWords,
+    ::testing::Values(
+        DashWordCase{{"-tag:x", "flood"},
+                     "newsquery: -tag:x is not an option; a query with a word that begins with - goes after --: "
+                     "newsquery [OPTIONS] -- QUERY"},
+        DashWordCase{{"flood", "-site:example.com"},
+                     "newsquery: -site:example.com is not an option; a query with a word that begins with - goes "
+                     "after --: newsquery [OPTIONS] -- QUERY"},
+        // -c -h -ina: a help flag inside a word is no request for help
+        DashWordCase{{"japan", "-china"},
+                     "newsquery: -china is not an option; a query with a word that begins with - goes after --: "
+                     "newsquery [OPTIONS] -- QUERY"},
+        DashWordCase{{"flood", "-fire"},
+                     "newsquery: --format: ire not in {text,json}; if -fire is part of the query, put the query "
+                     "after --: newsquery [OPTIONS] -- QUERY"},
+        DashWordCase{{"--", "-tag:x", "flood"}, ""}, DashWordCase{{"-c", "flood"}, ""},
+        DashWordCase{{"--help"}, ""}, DashWordCase{{"--bogus"}, ""}, DashWordCase{{"-n", "many"}, ""}));
 
 }  // namespace
