@@ -58,6 +58,12 @@ std::vector<Lexeme> lex(std::string_view s) {
     if ((s[i] == '+' || s[i] == '-') && i + 1 < s.size() && !is_space(s[i + 1]) && s[i + 1] != ')') {
       l.sign = s[i] == '+' ? 1 : -1;
       ++i;
+      if (s[i] == '(') {  // -(a OR b): the sign is the group's
+        l.type = T::LParen;
+        out.push_back(l);
+        ++i;
+        continue;
+      }
     }
     // field:value (classify_field_name says what counts as a field)
     size_t j = i;
@@ -228,8 +234,8 @@ class Parser {
     return left;
   }
 
-  // Words side by side: optional (default OR), +required, -excluded. Under NOT a group's filters
-  // narrow that group (flood NOT (site:a OR tag:b) leaves out both).
+  // Words side by side: optional (default OR), +required, -excluded. Under NOT or - a group's
+  // filters narrow that group (flood NOT (site:a OR tag:b) leaves out both).
   Xapian::Query parse_group(size_t depth) {
     if (negated_ == 0) return parse_group_words(depth);
     return with_own_filters([&] { return parse_group_words(depth); });
@@ -248,7 +254,7 @@ class Parser {
         continue;
       }
       if (t == T::And) throw QueryError("AND needs something on its left", peek().col);
-      Xapian::Query q = parse_and(depth);
+      Xapian::Query q = sign < 0 ? negated([&] { return parse_and(depth); }) : parse_and(depth);
       if (q.empty()) continue;
       (sign > 0 ? required : sign < 0 ? excluded : optional).push_back(q);
     }
@@ -520,7 +526,8 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
-  // What follows NOT is excluded, its filters included: flood NOT site:x is flood -site:x.
+  // What follows NOT (or -) is excluded, its filters included: flood NOT site:x and
+  // flood -(site:x) are flood -site:x.
   template <class Parse>
   Xapian::Query negated(Parse parse) {
     ++negated_;

@@ -228,6 +228,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Parentheses, OR and filters outside the NOT
         NotCase{"(flood NOT tag:floods)", "(flood -tag:floods)", "a2 a3 "},
         NotCase{"flood NOT (tag:floods)", "flood -tag:floods", "a2 a3 "},
+        NotCase{"flood NOT (tag:floods)", "flood -(tag:floods)", "a2 a3 "},
+        NotCase{"flood NOT (lang:fr OR tag:floods)", "flood -(lang:fr OR tag:floods)", "a2 "},
+        NotCase{"flood NOT (orders OR river)", "flood -(orders OR river)", "a3 "},
         NotCase{"flood NOT (tag:floods OR lang:fr)", "flood -tag:floods -lang:fr", "a2 "},
         NotCase{"flood NOT (tag:floods tag:energy)", "flood -tag:floods -tag:energy", "a3 "},
         NotCase{"flood NOT tag:floods OR oil", "flood -tag:floods OR oil", "a2 a3 a4 "},
