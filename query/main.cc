@@ -17,6 +17,7 @@
 #include "query/query_help.h"
 #include "query/query_man.h"
 #include "common/version.h"
+#include "query/dash_words.h"
 #include "query/ranking/recency.h"
 #include <sys/ioctl.h>
 #include "common/schema.h"
@@ -151,6 +152,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (auto line = dash_word_error(app, e, std::vector<std::string>(argv + 1, argv + argc))) {
+      std::cerr << *line << '\n';
+      return 2;
+    }
     return cli_parse_error(app, e, "newsquery");
   }
   if (help_query) {

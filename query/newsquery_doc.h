@@ -17,7 +17,7 @@ inline ProgramDoc newsquery_doc() {
       "The words of QUERY are joined into one query in the query language of newsquery-query(7) "
       "(newsquery --help-query): words, \"phrases\", =exact words, prefix*, AND OR NOT NEAR ADJ, "
       "+required -excluded, fields such as title: site: date:. --plain reads every word as a word. "
-      "A query that begins with - must follow -- or sit inside one quoted argument.\n\n"
+      "A query word that begins with - (anywhere in the query) must follow -- or sit inside one quoted argument.\n\n"
       "The database is --db PATH, else $NEWSINDEX_DB, else ./newsindex.db.";
   d.groups = {
       {"Answers instead of hits",

@@ -18,6 +18,7 @@ inline constexpr const char* kQueryHelpWords = R"(newsquery query language
   decoup*                 words starting with "decoup" (--max-wildcard caps the expansion)
   trade AND china         both;  trade OR tariffs  either;  trade NOT china  without china
   +japan -china           japan required, china excluded; others optional
+  flood NOT site:x.com    a filter after NOT excludes, as after -; NOT tag:x alone: all else
   (trade OR tariffs) AND japan                 parentheses group
   nuclear NEAR/5 missiles within 5 words, any order;  north ADJ/2 korea  in this order
   U.S.  US  NATO          acronyms in capitals match the acronym before the pronoun "us";

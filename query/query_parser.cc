@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "common/dates.h"
 #include "common/errors.h"
@@ -57,6 +58,12 @@ std::vector<Lexeme> lex(std::string_view s) {
     if ((s[i] == '+' || s[i] == '-') && i + 1 < s.size() && !is_space(s[i + 1]) && s[i + 1] != ')') {
       l.sign = s[i] == '+' ? 1 : -1;
       ++i;
+      if (s[i] == '(') {  // -(a OR b): the sign is the group's
+        l.type = T::LParen;
+        out.push_back(l);
+        ++i;
+        continue;
+      }
     }
     // field:value (classify_field_name says what counts as a field)
     size_t j = i;
@@ -188,15 +195,19 @@ class Parser {
   const Lexeme& peek() const { return lx_[pos_]; }
   const Lexeme& take() { return lx_[pos_++]; }
 
+  // The filters collected so far as one query (empty = none): values of one field are
+  // alternatives; different fields must all hold.
+  Xapian::Query combined_filters() const {
+    if (filters_.empty()) return {};
+    std::vector<Xapian::Query> per_field;
+    for (auto& [field, qs] : filters_) per_field.emplace_back(Xapian::Query::OP_OR, qs.begin(), qs.end());
+    return Xapian::Query(Xapian::Query::OP_AND, per_field.begin(), per_field.end());
+  }
+
   ParsedQuery finish(Xapian::Query q) {
     ParsedQuery out;
     out.query = q;
-    if (!filters_.empty()) {
-      // Values of one field are alternatives; different fields must all hold.
-      std::vector<Xapian::Query> per_field;
-      for (auto& [field, qs] : filters_) per_field.emplace_back(Xapian::Query::OP_OR, qs.begin(), qs.end());
-      out.filter = Xapian::Query(Xapian::Query::OP_AND, per_field.begin(), per_field.end());
-    }
+    out.filter = combined_filters();
     if (out.query.empty() && out.filter.empty() && !saw_negative_)
       throw QueryError("the query has no searchable words", 0);
     matches_.other_languages = opts_.other_languages;
@@ -223,23 +234,31 @@ class Parser {
     return left;
   }
 
-  // Words side by side: optional (default OR), +required, -excluded.
+  // Words side by side: optional (default OR), +required, -excluded. Under NOT or - a group's
+  // filters narrow that group (flood NOT (site:a OR tag:b) leaves out both).
   Xapian::Query parse_group(size_t depth) {
+    if (negated_ == 0) return parse_group_words(depth);
+    return with_own_filters([&] { return parse_group_words(depth); });
+  }
+
+  Xapian::Query parse_group_words(size_t depth) {
     std::vector<Xapian::Query> optional, required, excluded;
+    auto* outer_excluded = std::exchange(group_excluded_, &excluded);
     while (true) {
       T t = peek().type;
       if (t == T::End || t == T::RParen || t == T::Or) break;
       int sign = peek().sign;
       if (t == T::Not) {  // NOT at the start of an operand: exclude it
         take();
-        excluded.push_back(parse_and(depth));
+        excluded.push_back(negated([&] { return parse_and(depth); }));
         continue;
       }
       if (t == T::And) throw QueryError("AND needs something on its left", peek().col);
-      Xapian::Query q = parse_and(depth);
+      Xapian::Query q = sign < 0 ? negated([&] { return parse_and(depth); }) : parse_and(depth);
       if (q.empty()) continue;
       (sign > 0 ? required : sign < 0 ? excluded : optional).push_back(q);
     }
+    group_excluded_ = outer_excluded;
     Xapian::Query pos;
     if (opts_.default_and) required.insert(required.end(), optional.begin(), optional.end()), optional.clear();
     if (!required.empty()) {
@@ -268,9 +287,15 @@ class Parser {
         take();
         is_not = true;
       }
-      Xapian::Query right = parse_near(depth);
+      Xapian::Query right = is_not ? negated([&] { return parse_near(depth); }) : parse_near(depth);
       if (right.empty()) throw QueryError(is_not ? "NOT needs something after it" : "AND needs something after it", col);
       if (is_not) saw_negative_ = true;
+      if (is_not && left.empty() && group_excluded_) {
+        // Nothing but filters on the left (site:x NOT tokyo): the whole group goes without it,
+        // as with site:x -tokyo, rather than everything else being let in beside its words.
+        group_excluded_->push_back(right);
+        continue;
+      }
       if (left.empty()) left = Xapian::Query::MatchAll, any_kind_ = true;
       left = Xapian::Query(is_not ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_AND, left, right);
     }
@@ -501,6 +526,31 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
+  // What follows NOT (or -) is excluded, its filters included: flood NOT site:x and
+  // flood -(site:x) are flood -site:x.
+  template <class Parse>
+  Xapian::Query negated(Parse parse) {
+    ++negated_;
+    auto* outer_excluded = std::exchange(group_excluded_, nullptr);  // its own exclusions stay in it
+    Xapian::Query q = with_own_filters(parse);
+    group_excluded_ = outer_excluded;
+    --negated_;
+    return q;
+  }
+
+  // The query `parse` reads, narrowed by the filters inside it (only those filters, when it has
+  // no words); the filters gathered outside it stay apart.
+  template <class Parse>
+  Xapian::Query with_own_filters(Parse parse) {
+    auto outer = std::exchange(filters_, {});
+    Xapian::Query q = parse();
+    Xapian::Query own = combined_filters();
+    filters_ = std::move(outer);
+    if (own.empty()) return q;
+    if (q.empty()) return own;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, own);
+  }
+
   // Filters apply to the whole query; inside a -/NOT they exclude instead.
   Xapian::Query add_filter(const Lexeme& l, Xapian::Query q) {
     if (l.sign < 0) return q;  // the group turns it into an exclusion
@@ -518,6 +568,8 @@ class Parser {
   bool any_kind_ = false;     // the ranked part can match any record: a title:/author:/... word, MatchAll
   bool caps_acronyms_ = true;
   bool saw_negative_ = false;
+  int negated_ = 0;           // NOT operands being read around the current token
+  std::vector<Xapian::Query>* group_excluded_ = nullptr;  // the exclusions of the group being read
   std::vector<Lexeme> lx_;
   size_t pos_ = 0;
   size_t terms_ = 0;

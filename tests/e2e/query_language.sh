@@ -19,6 +19,16 @@ has "OR" "w2 w4 " retaliation OR brussels
 has "NOT" "w1 " decoupling NOT tokyo NOT japan NOT korea
 has "+/- (one argument)" "w1 " "+decoupling -tokyo -japan -korea"
 has "+/- after --" "w1 " -- +decoupling -tokyo -japan -korea
+# A field filter after NOT excludes as after -, and the exit status says whether anything is left.
+has "NOT site:" "$SEED w1 " 'decoupling NOT site:world.example.org'
+has "NOT site: finds what -site: finds" "$(ids -- decoupling -site:world.example.org)" 'decoupling NOT site:world.example.org'
+has "AND NOT date:" "w3 " 'decoupling AND NOT date:..2018-06-30'
+has "NOT (lang: OR site:)" "$(ids -- decoupling -lang:en -site:world.example.org)" 'decoupling NOT (lang:en OR site:world.example.org)'
+has "-(group) excludes the group" "w1 " -- 'decoupling -(tokyo OR japan OR korea)'
+has "-(filters) excludes them" "$SEED w1 " -- 'decoupling -(site:world.example.org)'
+has "NOT site: alone finds what -site: alone finds" "$(ids -- -site:world.example.org)" 'NOT site:world.example.org'
+expect_status 0 "decoupling NOT site: has hits" nq 'decoupling NOT site:world.example.org'
+expect_status 1 "nothing left after NOT site: (exit 1, as grep)" nq 'site:world.example.org NOT site:world.example.org'
 has "parentheses" "w2 w4 " '(retaliation OR brussels) AND (analysts OR budget)'
 has "NEAR/n" "w3 " 'missile NEAR/3 limits'
 has "NEAR/n too far" "" 'tokyo NEAR/2 pyongyang'
@@ -49,6 +59,12 @@ check "link hits only" bash -c "jq -r .type '$TMP/out' | sort -u | grep -qx link
 for bad in '(trade' 'trade)' '"trade' 'trade AND' 'OR trade' 'date:2018-13' 'type:video' 'NEAR/2 x' 'a NEAR/999999 b'; do
   expect_status 2 "malformed: $bad" nq "$bad"
   check "message points at the problem: $bad" grep -q "column" "$TMP/err"
+done
+# A query word that begins with - before -- is read as options: one line says where the query goes.
+for args in "-site:world.example.org decoupling" "decoupling -site:world.example.org" "japan -china"; do
+  # shellcheck disable=SC2086
+  expect_status 2 "-word before --: $args" nq $args
+  check "  one line: put the query after --" bash -c "[[ \$(wc -l <'$TMP/err') == 1 ]] && grep -q 'goes after --' '$TMP/err'"
 done
 expect_status 0 "--help-query" nq --help-query
 check "help names NEAR" grep -q "NEAR/5" "$TMP/out"

@@ -26,6 +26,8 @@ same "accents ignored, as in every term" "$(articles tag:zurich)" "w5 "
 same "two tags: either" "$(articles tag:floods tag:oil)" "$floods w2 "
 same "a tag with words: only the tagged articles" "$(articles flood 'tag:"climate change"')" "$floods $harvest w1 "
 same "excluded with -" "$(articles -- flood -tag:floods)" "https://news.example.com/2024/06/20/barrier/ $harvest w1 w3 "
+same "excluded with NOT" "$(articles 'flood NOT tag:floods')" "https://news.example.com/2024/06/20/barrier/ $harvest w1 w3 "
+same "excluded with AND NOT, two tags" "$(articles 'flood AND NOT (tag:floods OR tag:"heat wave")')" "https://news.example.com/2024/06/20/barrier/ $harvest w3 "
 nq -f json 'tag:"heat wave"' >"$TMP/hits" 2>/dev/null || true
 check "passage mode: every passage of the tagged article" \
   jq -se 'length == 2 and all(.[]; .article == "w1")' "$TMP/hits" >/dev/null

@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "query/article_store.h"
+#include "query/dash_words.h"
 #include "common/cli_format.h"
 #include "indexer/doc_builder.h"
 #include "common/errors.h"
@@ -153,6 +155,92 @@ TEST(FieldQueries, UnknownFieldMessageNamesTheNearestField) {
     EXPECT_EQ(query_error_message(e), "unknown field \"categroy\" at column 1; did you mean \"category\"?");
   }
 }
+
+// ---- Filters after NOT ----
+
+// A NOT FIELD:VALUE finds what A -FIELD:VALUE finds, for every filter field, after AND NOT, in
+// parentheses and beside OR; NOT FIELD:VALUE alone finds what -FIELD:VALUE alone finds. Both are
+// checked against the articles expected, in passage and in article mode.
+struct NotCase {
+  const char* with_not;
+  const char* with_minus;
+  const char* articles;  // the articles found, sorted, each followed by a space
+};
+
+class NotFilters : public ::testing::TestWithParam<NotCase> {};
+
+TEST_P(NotFilters, ExcludeAsMinusDoes) {
+  Corpus c;
+  auto add = [&](const char* id, const char* url, const char* date, std::vector<std::string> tags, const char* lang,
+                 const char* text) {
+    Article a;
+    a.id = id;
+    a.source = id;
+    a.url = url;
+    a.title = "Report";
+    a.date = date;
+    a.tags = std::move(tags);
+    a.lang = lang;
+    Block b;
+    b.text = text;
+    a.blocks.push_back(b);
+    BuiltArticle built = build_documents(a, c.an, BuildOptions{});
+    c.db.add_document(built.article_doc);
+    for (auto& d : built.passage_docs) c.db.add_document(d);
+  };
+  add("a1", "https://one.example.com/a1", "2024-06-03", {"Floods"}, "en", "The river flood reached the town.");
+  add("a2", "https://two.example.org/a2", "2024-07-15", {"Energy"}, "", "A flood of orders for fans.");
+  add("a3", "https://two.example.org/a3", "2023-01-10", {}, "fr", "The flood barrier stood.");
+  add("a4", "https://one.example.com/a4", "2024-07-16", {"Energy"}, "en", "Oil prices rise.");
+  c.db.commit();
+  Searcher s(c.db, c.an);
+  auto found = [&](const char* query, bool articles) {
+    SearchOptions so;
+    so.articles = articles;
+    so.limit = 0;
+    std::set<std::string> ids;
+    for (const Hit& h : s.search(parse_query(query, c.an, QueryOptions{}), so).hits) ids.insert(h.article);
+    std::string out;
+    for (const auto& id : ids) out += id + " ";
+    return out;
+  };
+  const NotCase& nc = GetParam();
+  for (bool articles : {false, true}) {
+    EXPECT_EQ(found(nc.with_not, articles), nc.articles) << nc.with_not << (articles ? " --articles" : "");
+    EXPECT_EQ(found(nc.with_minus, articles), nc.articles) << nc.with_minus << (articles ? " --articles" : "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    QueryLanguage, NotFilters,
+    ::testing::Values(
+        NotCase{"flood NOT site:one.example.com", "flood -site:one.example.com", "a2 a3 "},
+        NotCase{"flood AND NOT site:one.example.com", "flood -site:one.example.com", "a2 a3 "},
+        NotCase{"flood NOT tag:floods", "flood -tag:floods", "a2 a3 "},
+        NotCase{"flood AND NOT tag:Energy", "flood -tag:Energy", "a1 a3 "},
+        NotCase{"flood NOT lang:en", "flood -lang:en", "a2 a3 "},
+        NotCase{"flood NOT date:2024-07", "flood -date:2024-07", "a1 a3 "},
+        NotCase{"flood AND NOT date:..2023", "flood -date:..2023", "a1 a2 "},
+        NotCase{"flood NOT url:https://one.example.com/a1", "flood -url:https://one.example.com/a1", "a2 a3 "},
+        NotCase{"flood NOT article:a2", "flood -article:a2", "a1 a3 "},
+        NotCase{"flood NOT type:caption", "flood -type:caption", "a1 a2 a3 "},
+        NotCase{"flood NOT tag:\"Floods\"", "flood -tag:\"Floods\"", "a2 a3 "},
+        // Parentheses, OR and filters outside the NOT
+        NotCase{"(flood NOT tag:floods)", "(flood -tag:floods)", "a2 a3 "},
+        NotCase{"flood NOT (tag:floods)", "flood -tag:floods", "a2 a3 "},
+        NotCase{"flood NOT (tag:floods)", "flood -(tag:floods)", "a2 a3 "},
+        NotCase{"flood NOT (lang:fr OR tag:floods)", "flood -(lang:fr OR tag:floods)", "a2 "},
+        NotCase{"flood NOT (orders OR river)", "flood -(orders OR river)", "a3 "},
+        NotCase{"flood NOT (tag:floods OR lang:fr)", "flood -tag:floods -lang:fr", "a2 "},
+        NotCase{"flood NOT (tag:floods tag:energy)", "flood -tag:floods -tag:energy", "a3 "},
+        NotCase{"flood NOT tag:floods OR oil", "flood -tag:floods OR oil", "a2 a3 a4 "},
+        NotCase{"oil OR flood NOT site:one.example.com", "oil OR flood -site:one.example.com", "a2 a3 a4 "},
+        NotCase{"flood date:2024 NOT tag:floods", "flood date:2024 -tag:floods", "a2 "},
+        NotCase{"site:two.example.org NOT tag:energy", "site:two.example.org -tag:energy", "a3 "},
+        // Nothing but exclusions: everything else
+        NotCase{"NOT tag:floods", "-tag:floods", "a2 a3 a4 "},
+        NotCase{"NOT site:two.example.org", "-site:two.example.org", "a1 a4 "},
+        NotCase{"NOT date:2024", "-date:2024", "a3 "}));
 
 // ---- "Did you mean" inside phrases and groups ----
 
@@ -420,5 +508,55 @@ INSTANTIATE_TEST_SUITE_P(CommandLine, CliErrors,
                                            CliErrorCase{{"--limit", "many"}, 2, "newsquery: "},
                                            CliErrorCase{{"--limit"}, 2, "newsquery: "},
                                            CliErrorCase{{"--help"}, 0, "test"}, CliErrorCase{{"-n", "3"}, 0, ""}));
+
+// A query word that begins with - before `--` is read as options; the one line says where the
+// query goes instead of naming a piece of the word or printing help.
+struct DashWordCase {
+  std::vector<std::string> args;
+  const char* line;  // "" = not a dash word's error (parsed, or help)
+};
+
+class DashWords : public ::testing::TestWithParam<DashWordCase> {};
+
+TEST_P(DashWords, SayWhereTheQueryGoes) {
+  CLI::App app{"test", "newsquery"};
+  size_t limit = 10;
+  bool count = false;
+  std::string format = "text";
+  std::vector<std::string> words;
+  app.add_option("-n,--limit", limit, "Hits");
+  app.add_flag("-c,--count", count, "Count");
+  app.add_option("-f,--format", format, "Format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("query", words, "Query words");
+  const std::vector<std::string>& args = GetParam().args;
+  std::vector<const char*> argv{"newsquery"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::string line;
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    line = dash_word_error(app, e, args).value_or("");
+  }
+  EXPECT_EQ(line, GetParam().line);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CommandLine, DashWords,
+    ::testing::Values(
+        DashWordCase{{"-tag:x", "flood"},
+                     "newsquery: -tag:x is not an option; a query with a word that begins with - goes after --: "
+                     "newsquery [OPTIONS] -- QUERY"},
+        DashWordCase{{"flood", "-site:example.com"},
+                     "newsquery: -site:example.com is not an option; a query with a word that begins with - goes "
+                     "after --: newsquery [OPTIONS] -- QUERY"},
+        // -c -h -ina: a help flag inside a word is no request for help
+        DashWordCase{{"japan", "-china"},
+                     "newsquery: -china is not an option; a query with a word that begins with - goes after --: "
+                     "newsquery [OPTIONS] -- QUERY"},
+        DashWordCase{{"flood", "-fire"},
+                     "newsquery: --format: ire not in {text,json}; if -fire is part of the query, put the query "
+                     "after --: newsquery [OPTIONS] -- QUERY"},
+        DashWordCase{{"--", "-tag:x", "flood"}, ""}, DashWordCase{{"-c", "flood"}, ""},
+        DashWordCase{{"--help"}, ""}, DashWordCase{{"--bogus"}, ""}, DashWordCase{{"-n", "many"}, ""}));
 
 }  // namespace
