@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
   app.add_option("--feedback-pivot", rank.feedback.length_pivot,
                  "Feedback: above this many query words the share falls as pivot / words (0 = fixed share)")
       ->capture_default_str()->check(CLI::Range(0.0, 1000.0));
+  app.add_option("--feedback-long-pivot", rank.feedback.long_articles_pivot,
+                 "Feedback: the pivot on an index whose articles hold more than 2 passages on average (0 = "
+                 "--feedback-pivot alone)")
+      ->capture_default_str()->check(CLI::Range(0.0, 1000.0));
   app.add_option("--feedback-gap", rank.feedback.gap_pivot,
                  "Feedback: below this score gap between the first and last feedback article (relative to the "
                  "first) the share falls in proportion (0 = no check)")

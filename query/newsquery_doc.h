@@ -29,7 +29,7 @@ inline ProgramDoc newsquery_doc() {
       {"Ranking tuning",
        {"--k1", "--b", "--article-k1", "--article-b", "--fusion-weight", "--fusion-length-power", "--proximity-weight",
         "--context-weight", "--candidates", "--widening", "--feedback", "--feedback-docs", "--feedback-terms", "--feedback-weight",
-        "--feedback-pivot", "--feedback-gap", "--feedback-short-weight", "--feedback-short-words",
+        "--feedback-pivot", "--feedback-long-pivot", "--feedback-gap", "--feedback-short-weight", "--feedback-short-words",
         "--passage-feedback", "--stopwords", "--request-language", "--mmap"}},
       {"Limits", {"--max-wildcard", "--max-terms", "--max-depth"}},
   };

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "query/ranking/article_shape.h"
 #include "query/ranking/stopwords.h"
 #include "query/ranking/termlist_prefetch.h"
 #include "common/schema.h"
@@ -49,6 +50,13 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
   if (scale <= 0) return out;
   for (const auto& t : model) out.push_back({t.term, t.weight * scale});
   return out;
+}
+
+FeedbackOptions for_article_shape(FeedbackOptions opts, double passages_per_article) {
+  if (opts.long_articles_pivot > 0 && long_articles(passages_per_article))
+    opts.length_pivot =
+        opts.length_pivot > 0 ? std::min(opts.length_pivot, opts.long_articles_pivot) : opts.long_articles_pivot;
+  return opts;
 }
 
 double adaptive_weight(const FeedbackOptions& opts, double query_length, double gap) {

@@ -19,6 +19,11 @@ struct FeedbackOptions {
   double weight = 0.5;    // share of the expansion in the mixed query (RM3's 1 − α)
   // Above this many query words the share falls as pivot / words (adaptive_weight); 0 = fixed.
   double length_pivot = 0;
+  // The pivot on an index of long articles (ranking/article_shape.h; 0 = length_pivot alone).
+  // A long query's first pass there ranks articles that match its side topics somewhere in
+  // many paragraphs, and their words lend the model other subjects; an abstract is about one.
+  // 12: leave-one-out over long-article collections (docs/relevance.md).
+  double long_articles_pivot = 12;
   // Below this relative score gap between the first and the last feedback article, the share
   // falls in proportion (adaptive_weight); 0 = no such check.
   double gap_pivot = 0;
@@ -30,6 +35,10 @@ struct FeedbackOptions {
   // Whether feedback can add any term at all.
   bool active() const { return enabled && docs > 0 && terms > 0 && weight > 0; }
 };
+
+// The options for an index whose articles hold `passages_per_article` passages on average: on
+// long articles the length pivot is long_articles_pivot (or length_pivot when that is smaller).
+FeedbackOptions for_article_shape(FeedbackOptions opts, double passages_per_article);
 
 struct FeedbackDoc {
   double score = 0;       // first-pass score

@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "query/ranking/article_shape.h"
+
 namespace newsindex {
 
 double max_normalized(double score, double max_score) { return max_score > 0 ? score / max_score : 0.0; }
 
-double article_share(double lambda, double power, double article_count, double passage_count) {
+double article_share(double lambda, double power, double passages_per_article) {
   lambda = std::clamp(lambda, 0.0, 1.0);
-  if (lambda >= 1 || article_count <= 0 || power <= 0) return lambda;
-  const double per_article = passage_count / article_count;
-  return per_article > 2 ? lambda / std::pow(per_article / 2, power) : lambda;
+  if (lambda >= 1 || power <= 0 || !long_articles(passages_per_article)) return lambda;
+  return lambda / std::pow(passages_per_article / 2, power);
 }
 
 std::vector<FusedScore> fuse_scores(const std::vector<FusionInput>& inputs, double lambda, double gamma) {

@@ -24,12 +24,11 @@ struct FusedScore {
 // Scores divided by the largest of their list (0 when the list has no positive score).
 double max_normalized(double score, double max_score);
 
-// The whole article's share λ for an index whose articles hold m passages on average (its
-// passage and article counts): lambda / (m / 2)^power when m > 2, else lambda; lambda 1 (the
-// article alone) stays 1. A long article's words spread over many subjects, and the passage
-// that is about the query is better evidence than the whole; an abstract of one or two
-// paragraphs is its own passage.
-double article_share(double lambda, double power, double article_count, double passage_count);
+// The whole article's share λ for an index whose articles hold m passages on average
+// (ranking/article_shape.h): lambda / (m / 2)^power when they are long (m > 2), else lambda;
+// lambda 1 (the article alone) stays 1. A long article's words spread over many subjects, and
+// the passage that is about the query is better evidence than the whole.
+double article_share(double lambda, double power, double passages_per_article);
 
 // Fuses and sorts best first (ties: higher article score, then key, so runs are reproducible).
 // lambda is clamped to [0, 1], gamma (the proximity bonus) to [0, ∞).

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "query/article_store.h"
+#include "query/ranking/article_shape.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/fusion.h"
 #include "query/ranking/key_set_source.h"
@@ -50,7 +51,12 @@ const KindLengths& Ranker::lengths() {
 }
 
 double Ranker::article_share(const RankingOptions& o) {
-  return newsindex::article_share(o.fusion_weight, o.fusion_length_power, lengths().article_docs, lengths().passage_docs);
+  return newsindex::article_share(o.fusion_weight, o.fusion_length_power,
+                                  passages_per_article(lengths().article_docs, lengths().passage_docs));
+}
+
+FeedbackOptions Ranker::feedback_options(const RankingOptions& o) {
+  return for_article_shape(o.feedback, passages_per_article(lengths().article_docs, lengths().passage_docs));
 }
 
 KindBm25Weight Ranker::article_weight(const RankingOptions& o) {
@@ -83,13 +89,13 @@ Xapian::MSet Ranker::article_pass(const RankQuery& q, size_t depth, const Rankin
       best.push_back({*m, m.get_weight()});
       key.emplace(*m, m.get_collapse_key());
     }
-    expansion = feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem, [&](Xapian::docid doc) -> const DocTerms* {
+    expansion = feedback_terms(db_, best, q.ranked_length, feedback_options(o), q.stem, [&](Xapian::docid doc) -> const DocTerms* {
       const auto k = key.find(doc);
       return k == key.end() ? nullptr : spy.find(k->second);
     });
     enq.set_query(with_expansion(query, expansion));
   } else if (o.feedback.enabled && o.feedback.docs > 0) {
-    expansion = feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, o.feedback, q.stem);
+    expansion = feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, feedback_options(o), q.stem);
     enq.set_query(with_expansion(query, expansion));
   }
   return enq.get_mset(0, static_cast<Xapian::doccount>(depth));
@@ -421,7 +427,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
   for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
   std::sort(best.begin(), best.end(), best_first);
   const std::vector<WeightedTerm> article_expansion =
-      feedback_terms(db_, best, q.ranked_length, o.feedback, q.stem, shard_side_reads_ ? spied : DocTermsOf());
+      feedback_terms(db_, best, q.ranked_length, feedback_options(o), q.stem, shard_side_reads_ ? spied : DocTermsOf());
   out.expansion = in_passage_terms(article_expansion);
   if (shard_side_reads_) {
     // The idfs below in one request per shard.

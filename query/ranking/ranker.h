@@ -109,6 +109,8 @@ class Ranker {
   const KindLengths& lengths();
   // Articles mode's λ for this index (ranking/fusion.h: article_share).
   double article_share(const RankingOptions& o);
+  // The feedback options for this index: on long articles, FeedbackOptions::long_articles_pivot.
+  FeedbackOptions feedback_options(const RankingOptions& o);
   // The document frequencies remembered for this revision (prefetch them on remote shards).
   TermFreqs& term_freqs() { return term_freqs_; }
   // After Database::reopen(): the statistics are read again from the new revision.

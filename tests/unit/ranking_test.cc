@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "query/ranking/article_shape.h"
 #include "query/ranking/bm25.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/feedback.h"
@@ -76,7 +77,7 @@ TEST(Fusion, MaxNormalizesEachListThenMixes) {
 
 TEST(Fusion, LongArticlesLeanOnTheirBestPassage) {
   struct Case {
-    double lambda, power, articles, passages, share;
+    double lambda, power, articles, passages, share;  // the index's article and passage counts
   };
   const Case cases[] = {
       {0.8, 0.7, 100, 100, 0.8},                      // one passage each: the article is its passage
@@ -90,7 +91,29 @@ TEST(Fusion, LongArticlesLeanOnTheirBestPassage) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(testing::Message() << c.lambda << " " << c.power << " " << c.articles << " " << c.passages);
-    EXPECT_NEAR(article_share(c.lambda, c.power, c.articles, c.passages), c.share, 1e-12);
+    EXPECT_NEAR(article_share(c.lambda, c.power, passages_per_article(c.articles, c.passages)), c.share, 1e-12);
+  }
+}
+
+TEST(Feedback, LongArticlesTakeTheLongArticlesPivot) {
+  struct Case {
+    double pivot, long_pivot, passages_per_article, expected;
+  };
+  const Case cases[] = {
+      {0, 12, 1.1, 0},    // abstracts: the fixed share
+      {0, 12, 2, 0},      // two passages an article is not long
+      {0, 12, 19, 12},    // news
+      {8, 12, 19, 8},     // the smaller pivot wins
+      {16, 12, 19, 12},
+      {16, 12, 1.1, 16},  // --feedback-pivot applies on any index
+      {0, 0, 19, 0},      // the rule turned off
+  };
+  for (const Case& c : cases) {
+    FeedbackOptions o;
+    o.length_pivot = c.pivot;
+    o.long_articles_pivot = c.long_pivot;
+    SCOPED_TRACE(testing::Message() << c.pivot << " " << c.long_pivot << " " << c.passages_per_article);
+    EXPECT_EQ(for_article_shape(o, c.passages_per_article).length_pivot, c.expected);
   }
 }
 
