@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Long-article test collections built from a collection of abstracts (docs/relevance.md).
 
-usage: long-articles.py --group {coherent,random} COLLECTION_DIR OUT_DIR
+usage: long-articles.py --group {coherent,random} [--parts MIN MAX] COLLECTION_DIR OUT_DIR
 
 News articles run to 10-20 paragraphs; the shared collections judge abstracts of one or two.
-This joins each collection's documents into articles of 4 to 8 paragraphs, one abstract a
+This joins each collection's documents into articles of 4 to 8 paragraphs (--parts), one abstract a
 paragraph (the first one's title the headline, the others' titles opening their paragraph),
 and judges them by TREC's rule: an article is relevant when any part of it is.
 
@@ -54,7 +54,7 @@ def unit_vectors(docs):
     return out
 
 
-def coherent_groups(docs, rng):
+def coherent_groups(docs, rng, parts):
     vectors = unit_vectors(docs)
     postings = {}
     for i, v in enumerate(vectors):
@@ -67,7 +67,7 @@ def coherent_groups(docs, rng):
     for seed in order:
         if taken[seed]:
             continue
-        size = 4 + rng.randrange(5)
+        size = rng.randint(*parts)
         similarity = Counter()
         for w, x in vectors[seed].items():
             for j, y in postings[w]:
@@ -80,12 +80,12 @@ def coherent_groups(docs, rng):
     return groups
 
 
-def random_groups(docs, rng):
+def random_groups(docs, rng, parts):
     order = list(range(len(docs)))
     rng.shuffle(order)
     groups, at = [], 0
     while at < len(order):
-        size = 4 + rng.randrange(5)
+        size = rng.randint(*parts)
         groups.append(order[at:at + size])
         at += size
     return groups
@@ -94,12 +94,14 @@ def random_groups(docs, rng):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--group", choices=("coherent", "random"), required=True)
+    ap.add_argument("--parts", nargs=2, type=int, default=(4, 8), metavar=("MIN", "MAX"),
+                    help="abstracts an article holds, chosen uniformly (default 4 8)")
     ap.add_argument("collection")
     ap.add_argument("out")
     args = ap.parse_args()
     docs = read_docs(os.path.join(args.collection, "docs.jsonl"))
     rng = random.Random(4242 if args.group == "coherent" else 12345)
-    groups = coherent_groups(docs, rng) if args.group == "coherent" else random_groups(docs, rng)
+    groups = (coherent_groups if args.group == "coherent" else random_groups)(docs, rng, tuple(args.parts))
     os.makedirs(args.out, exist_ok=True)
     article_of = {}
     with open(os.path.join(args.out, "docs.jsonl"), "w", encoding="utf-8") as out:
