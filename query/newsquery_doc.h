@@ -27,9 +27,10 @@ inline ProgramDoc newsquery_doc() {
        {"--format", "--color", "--header", "--snippet-length", "--context", "--after-context", "--before-context",
         "--explain", "--format-version"}},
       {"Ranking tuning",
-       {"--k1", "--b", "--article-k1", "--article-b", "--fusion-weight", "--fusion-length-power", "--proximity-weight",
-        "--context-weight", "--candidates", "--widening", "--feedback", "--feedback-docs", "--feedback-terms", "--feedback-weight",
-        "--feedback-pivot", "--feedback-long-pivot", "--feedback-gap", "--feedback-short-weight", "--feedback-short-words",
+       {"--k1", "--b", "--article-k1", "--article-b", "--fusion-weight", "--fusion-length-power",
+        "--proximity-weight", "--context-weight", "--candidates", "--widening", "--feedback", "--feedback-docs",
+        "--feedback-terms", "--feedback-weight", "--feedback-pivot", "--feedback-long-pivot", "--feedback-gap",
+        "--feedback-short-weight", "--feedback-short-words",
         "--passage-feedback", "--stopwords", "--request-language", "--mmap"}},
       {"Limits", {"--max-wildcard", "--max-terms", "--max-depth"}},
   };

@@ -47,7 +47,8 @@ Explanation explain_article(const Xapian::Database& db, const KindLengths& lengt
                             TermFreqs* freqs) {
   Explanation e;
   e.score = r.score;
-  e.fusion_weight = article_share(o.fusion_weight, o.fusion_length_power, passages_per_article(lengths.article_docs, lengths.passage_docs));
+  e.fusion_weight = article_share(o.fusion_weight, o.fusion_length_power,
+                                  passages_per_article(lengths.article_docs, lengths.passage_docs));
   ScoreSide a{r.article_score, ranking.article_max, r.article_norm, std::nullopt, std::nullopt};
   if (r.article_doc)
     a.terms = explain_document(db, r.article_doc, article_terms, o.article_bm25, lengths.article, lengths.article_docs, freqs);
