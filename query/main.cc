@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "common/cli_docs.h"
 #include "common/cli_format.h"
@@ -92,6 +93,16 @@ int main(int argc, char** argv) {
                  "Feedback: the pivot on an index whose articles hold more than 2 passages on average (0 = "
                  "--feedback-pivot alone)")
       ->capture_default_str()->check(CLI::Range(0.0, 1000.0));
+  app.add_option_function<std::string>(
+         "--feedback-from",
+         [&rank](const std::string& from) {
+           rank.feedback.from = from == "articles"   ? FeedbackFrom::Articles
+                                : from == "passages" ? FeedbackFrom::Passages
+                                                     : FeedbackFrom::Auto;
+         },
+         "Feedback: read each feedback article's whole text or its best passage; auto: passages on an index "
+         "whose articles hold more than 2 passages on average (default auto)")
+      ->check(CLI::IsMember({"auto", "articles", "passages"}));
   app.add_option("--feedback-gap", rank.feedback.gap_pivot,
                  "Feedback: below this score gap between the first and last feedback article (relative to the "
                  "first) the share falls in proportion (0 = no check)")

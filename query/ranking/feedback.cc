@@ -53,9 +53,11 @@ std::vector<WeightedTerm> expansion_weights(const std::vector<WeightedTerm>& mod
 }
 
 FeedbackOptions for_article_shape(FeedbackOptions opts, double passages_per_article) {
-  if (opts.long_articles_pivot > 0 && long_articles(passages_per_article))
+  const bool long_ones = long_articles(passages_per_article);
+  if (opts.long_articles_pivot > 0 && long_ones)
     opts.length_pivot =
         opts.length_pivot > 0 ? std::min(opts.length_pivot, opts.long_articles_pivot) : opts.long_articles_pivot;
+  if (opts.from == FeedbackFrom::Auto) opts.from = long_ones ? FeedbackFrom::Passages : FeedbackFrom::Articles;
   return opts;
 }
 
@@ -80,13 +82,18 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
 
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem,
-                                         const DocTermsOf& read) {
+                                         const DocTermsOf& read, schema::BodyForm form) {
   if (!opts.active() || first_pass.empty()) return {};
   // Nothing was ranked (a query of only exclusions weighs every match 0): no evidence to use.
   double best = 0;
   for (const auto& d : first_pass) best = std::max(best, d.score);
   if (best <= 0) return {};
-  const std::string prefix = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
+  const std::string prefix = schema::stem_prefix(schema::body_field(form));
+  const std::string article_prefix = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
+  // A passage's stem, as the article records name it.
+  const auto named = [&](std::string_view term) {
+    return form == schema::BodyForm::Article ? std::string(term) : article_prefix + std::string(term.substr(prefix.size()));
+  };
   std::set<std::string> stop;
   for (std::string_view w : query_stopwords()) stop.insert(prefix + stem(std::string(w)));
   std::vector<FeedbackDoc> docs;
@@ -98,7 +105,7 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
       // The same terms and length, in the same order, as the termlist walk below.
       d.length = terms->length;
       terms->for_each([&](std::string_view term, Xapian::termcount wdf) {
-        if (wdf > 0 && !stop.count(std::string(term))) d.terms.emplace_back(std::string(term), wdf);
+        if (wdf > 0 && !stop.count(std::string(term))) d.terms.emplace_back(named(term), wdf);
       });
       docs.push_back(std::move(d));
       continue;
@@ -106,7 +113,7 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
     for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
       d.length += t.get_wdf();  // the document length is the sum of its wdfs: no lookup needed
       const std::string& term = *t;
-      if (t.get_wdf() > 0 && is_body_stem(term, prefix) && !stop.count(term)) d.terms.emplace_back(term, t.get_wdf());
+      if (t.get_wdf() > 0 && is_body_stem(term, prefix) && !stop.count(term)) d.terms.emplace_back(named(term), t.get_wdf());
     }
     docs.push_back(std::move(d));
   }

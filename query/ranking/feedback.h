@@ -8,9 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "common/schema.h"
+
 namespace newsindex {
 
 class DocTerms;
+
+// Which words of a feedback article the relevance model reads: its whole record, or its best
+// passage for the query; Auto picks by the index's article shape (for_article_shape).
+enum class FeedbackFrom { Auto, Articles, Passages };
 
 struct FeedbackOptions {
   bool enabled = true;
@@ -24,6 +30,11 @@ struct FeedbackOptions {
   // many paragraphs, and their words lend the model other subjects; an abstract is about one.
   // 12: leave-one-out over long-article collections (docs/relevance.md).
   double long_articles_pivot = 12;
+  // Auto: the best passage on an index of long articles, the record on abstracts. A long
+  // article's other paragraphs are about other things, as often as not (a digest, a story's
+  // background), and their words would enter the model; an abstract is its own best passage.
+  // Leave-one-out over the long-article collections, and unchanged abstracts (docs/relevance.md).
+  FeedbackFrom from = FeedbackFrom::Auto;
   // Below this relative score gap between the first and the last feedback article, the share
   // falls in proportion (adaptive_weight); 0 = no such check.
   double gap_pivot = 0;
@@ -37,7 +48,8 @@ struct FeedbackOptions {
 };
 
 // The options for an index whose articles hold `passages_per_article` passages on average: on
-// long articles the length pivot is long_articles_pivot (or length_pivot when that is smaller).
+// long articles the length pivot is long_articles_pivot (or length_pivot when that is smaller),
+// and `from` is settled (Auto: Passages on long articles, else Articles).
 FeedbackOptions for_article_shape(FeedbackOptions opts, double passages_per_article);
 
 struct FeedbackDoc {
@@ -83,6 +95,8 @@ double adaptive_weight(const FeedbackOptions& opts, double query_length, double 
 // The expansion terms for a query whose first pass over article documents is `first_pass`
 // (`original_length`: word occurrences in the query), as the article records name them (stemmed
 // article_body words; never stopwords). Empty when feedback is off or nothing was found.
+// The documents may be passages (`form` Passage): their body stems are read and named as the
+// article records name them, so the expansion is the same kind of terms either way.
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const Xapian::MSet& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem);
 
@@ -98,7 +112,8 @@ std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::
 using DocTermsOf = std::function<const DocTerms*(Xapian::docid)>;
 std::vector<WeightedTerm> feedback_terms(const Xapian::Database& db, const std::vector<ScoredDoc>& first_pass,
                                          double original_length, const FeedbackOptions& opts, const Xapian::Stem& stem,
-                                         const DocTermsOf& read);
+                                         const DocTermsOf& read,
+                                         schema::BodyForm form = schema::BodyForm::Article);
 
 // The same terms as the passages name them (stemmed body words), for scoring passages.
 std::vector<WeightedTerm> in_passage_terms(const std::vector<WeightedTerm>& article_terms);

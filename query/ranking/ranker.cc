@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <system_error>
 #include <tuple>
 #include <unordered_map>
@@ -66,36 +67,55 @@ KindBm25Weight Ranker::passage_weight(const RankingOptions& o) {
   return KindBm25Weight(o.passage_bm25, lengths().passage, lengths().passage_docs);
 }
 
+std::vector<WeightedTerm> Ranker::first_pass_feedback(const RankQuery& q, const FeedbackOptions& fo,
+                                                      const RankingOptions& o) {
+  const bool passages = fo.from == FeedbackFrom::Passages;
+  const schema::BodyForm form = passages ? schema::BodyForm::Passage : schema::BodyForm::Article;
+  Xapian::Enquire enq(db_);
+  if (passages) {
+    enq.set_weighting_scheme(passage_weight(o));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q.ranked, q.passage_filter));
+  } else {
+    enq.set_weighting_scheme(article_weight(o));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter));
+  }
+  // One document an article: an article's record is its only one, of its passages the best.
+  // The collapse also brings each one's article key with the MSet (shard-side reads).
+  if (passages || shard_side_reads_) enq.set_collapse_key(schema::kSlotArticle, 1);
+  if (!shard_side_reads_) {
+    const Xapian::MSet first = enq.get_mset(0, fo.docs);
+    std::vector<ScoredDoc> best;
+    for (auto m = first.begin(); m != first.end(); ++m) best.push_back({*m, m.get_weight()});
+    return feedback_terms(db_, best, q.ranked_length, fo, q.stem, {}, form);
+  }
+  // The feedback documents' terms are read on their shards during the pass, by a spy that keeps
+  // each shard's best.
+  RerankSpy spy(schema::kSlotArticle, schema::stem_prefix(schema::body_field(form)), fo.docs);
+  enq.add_matchspy(&spy);
+  const Xapian::MSet first = enq.get_mset(0, fo.docs);
+  std::vector<ScoredDoc> best;
+  std::map<Xapian::docid, std::string> key;
+  for (auto m = first.begin(); m != first.end(); ++m) {
+    best.push_back({*m, m.get_weight()});
+    key.emplace(*m, m.get_collapse_key());
+  }
+  return feedback_terms(
+      db_, best, q.ranked_length, fo, q.stem,
+      [&](Xapian::docid doc) -> const DocTerms* {
+        const auto k = key.find(doc);
+        return k == key.end() ? nullptr : spy.find(k->second);
+      },
+      form);
+}
+
 Xapian::MSet Ranker::article_pass(const RankQuery& q, size_t depth, const RankingOptions& o,
                                   std::vector<WeightedTerm>& expansion) {
   Xapian::Enquire enq(db_);
   enq.set_weighting_scheme(article_weight(o));
-  Xapian::Query query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter);
+  const Xapian::Query query(Xapian::Query::OP_FILTER, q.article_ranked, q.article_filter);
   enq.set_query(query);
-  if (o.feedback.enabled && o.feedback.docs > 0 && shard_side_reads_) {
-    // The feedback articles' terms are read on their shards during the pass, by a spy that keeps
-    // each shard's best; the collapse key (its limit never reached: every article has one
-    // record) brings each one's key with the MSet.
-    RerankSpy spy(schema::kSlotArticle, schema::stem_prefix(schema::body_field(schema::BodyForm::Article)),
-                  o.feedback.docs);
-    enq.set_collapse_key(schema::kSlotArticle, o.feedback.docs);
-    enq.add_matchspy(&spy);
-    const Xapian::MSet first = enq.get_mset(0, o.feedback.docs);
-    enq.clear_matchspies();
-    enq.set_collapse_key(Xapian::BAD_VALUENO);
-    std::vector<ScoredDoc> best;
-    std::map<Xapian::docid, std::string> key;
-    for (auto m = first.begin(); m != first.end(); ++m) {
-      best.push_back({*m, m.get_weight()});
-      key.emplace(*m, m.get_collapse_key());
-    }
-    expansion = feedback_terms(db_, best, q.ranked_length, feedback_options(o), q.stem, [&](Xapian::docid doc) -> const DocTerms* {
-      const auto k = key.find(doc);
-      return k == key.end() ? nullptr : spy.find(k->second);
-    });
-    enq.set_query(with_expansion(query, expansion));
-  } else if (o.feedback.enabled && o.feedback.docs > 0) {
-    expansion = feedback_terms(db_, enq.get_mset(0, o.feedback.docs), q.ranked_length, feedback_options(o), q.stem);
+  if (o.feedback.enabled && o.feedback.docs > 0) {
+    expansion = first_pass_feedback(q, feedback_options(o), o);
     enq.set_query(with_expansion(query, expansion));
   }
   return enq.get_mset(0, static_cast<Xapian::doccount>(depth));
@@ -423,11 +443,39 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
   // Feedback from the best of these articles rather than from a pass over every article: the
   // best articles nearly always have a passage among the candidates (eval.sh --passages: the
   // same nDCG@10 to ±0.0004), and the pass cost a quarter of the query.
-  std::vector<ScoredDoc> best;
-  for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
-  std::sort(best.begin(), best.end(), best_first);
-  const std::vector<WeightedTerm> article_expansion =
-      feedback_terms(db_, best, q.ranked_length, feedback_options(o), q.stem, shard_side_reads_ ? spied : DocTermsOf());
+  // From passages: the best candidate of each of the first articles, in the candidates' order.
+  const FeedbackOptions feedback = feedback_options(o);
+  std::vector<WeightedTerm> article_expansion;
+  if (feedback.from == FeedbackFrom::Passages) {
+    std::vector<ScoredDoc> best;
+    std::map<Xapian::docid, std::string> article_of;
+    std::set<std::string> seen;
+    for (const auto& p : out.passages) {
+      if (best.size() >= feedback.docs) break;
+      if (!seen.insert(p.article).second) continue;
+      best.push_back({p.doc, p.passage_score});
+      article_of.emplace(p.doc, p.article);
+    }
+    RerankSpy passage_spy(schema::kSlotArticle, passage_stems);
+    if (shard_side_reads_ && feedback.active()) {
+      std::vector<Xapian::docid> ids;
+      for (const auto& d : best) ids.push_back(d.doc);
+      const auto n = static_cast<Xapian::doccount>(ids.size());
+      Xapian::Enquire enq = among(Xapian::Query::MatchAll, Xapian::BoolWeight(), ids);
+      enq.add_matchspy(&passage_spy);
+      enq.get_mset(0, n, n);  // n checked: the spy sees every one
+    }
+    const DocTermsOf spied_passage = [&](Xapian::docid doc) -> const DocTerms* {
+      return passage_spy.find(article_of.at(doc));
+    };
+    article_expansion = feedback_terms(db_, best, q.ranked_length, feedback, q.stem,
+                                       shard_side_reads_ ? spied_passage : DocTermsOf(), schema::BodyForm::Passage);
+  } else {
+    std::vector<ScoredDoc> best;
+    for (const auto& [doc, score] : article_scores) best.push_back({doc, score});
+    std::sort(best.begin(), best.end(), best_first);
+    article_expansion = feedback_terms(db_, best, q.ranked_length, feedback, q.stem, shard_side_reads_ ? spied : DocTermsOf());
+  }
   out.expansion = in_passage_terms(article_expansion);
   if (shard_side_reads_) {
     // The idfs below in one request per shard.

@@ -132,6 +132,9 @@ class Ranker {
   // `q` with its ranked parts weighted by key concept when the query is long (o.concepts).
   RankQuery with_concepts(const RankQuery& q, const RankingOptions& o);
   Xapian::MSet article_pass(const RankQuery& q, size_t depth, const RankingOptions& o, std::vector<WeightedTerm>& expansion);
+  // RM3's expansion from a first pass over every article: from the best `fo.docs` articles'
+  // records, or their best passages (FeedbackOptions::from).
+  std::vector<WeightedTerm> first_pass_feedback(const RankQuery& q, const FeedbackOptions& fo, const RankingOptions& o);
   // An enquire of `query` with `weight` restricted to `docs` (the matcher scores just them).
   Xapian::Enquire among(const Xapian::Query& query, const Xapian::Weight& weight, const std::vector<Xapian::docid>& docs);
   std::map<Xapian::docid, double> rescore(const Xapian::Query& query, const Xapian::Weight& weight,

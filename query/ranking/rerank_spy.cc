@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
@@ -37,8 +38,11 @@ void RerankSpy::operator()(const Xapian::Document& doc, double weight) {
   // current match position, not a handle to keep.
   const Xapian::docid id = doc.get_docid();
   const auto below = [](const Kept& a, double w, Xapian::docid d) { return a.weight != w ? a.weight < w : a.id > d; };
-  auto slot = kept_.end();
-  if (kept_.size() < best_) {
+  std::string key = doc.get_value(key_slot_);
+  auto slot = std::find_if(kept_.begin(), kept_.end(), [&](const Kept& k) { return k.key == key; });
+  if (slot != kept_.end()) {
+    if (!below(*slot, weight, id)) return;  // the key's kept document ranks above this one
+  } else if (kept_.size() < best_) {
     slot = kept_.emplace(kept_.end());
   } else {
     auto worst = kept_.begin();
@@ -47,7 +51,7 @@ void RerankSpy::operator()(const Xapian::Document& doc, double weight) {
     if (!below(*worst, weight, id)) return;
     slot = worst;
   }
-  *slot = Kept{weight, id, doc.get_value(key_slot_), read_doc_terms(doc, stem_prefix_)};
+  *slot = Kept{weight, id, std::move(key), read_doc_terms(doc, stem_prefix_)};
 }
 
 void RerankSpy::settle() const {

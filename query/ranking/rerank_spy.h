@@ -18,9 +18,10 @@ namespace newsindex {
 class RerankSpy : public Xapian::MatchSpy {
  public:
   // Keys documents by the value in `key_slot` and keeps their body stems under `stem_prefix`:
-  // of every document it sees, or (`best` > 0) of the `best` it saw with the highest weights,
-  // ties by docid as Xapian's relevance order breaks them. A shard's best contain every
-  // document of the combined best that the shard holds.
+  // of every document it sees, or (`best` > 0) of the `best` keys whose best document has the
+  // highest weights, one document a key (as a collapse on the slot keeps), ties by docid as
+  // Xapian's relevance order breaks them. A shard's best contain every document of the combined
+  // best that the shard holds, when a key's documents are all on one shard (an article's are).
   RerankSpy(Xapian::valueno key_slot, std::string stem_prefix, size_t best = 0)
       : key_slot_(key_slot), stem_prefix_(std::move(stem_prefix)), best_(best) {}
 
