@@ -1,7 +1,9 @@
 # Ranking that follows the index's article shape (docs/relevance.md, "Long articles"): on an
 # index of long articles the whole article's share of an --articles score falls, so an article
 # with one paragraph about the query ranks above one that names its words in passing
-# throughout; an index of one-paragraph abstracts keeps --fusion-weight as given.
+# throughout, and feedback reads the feedback articles' best passages, so a digest's other
+# subjects stay out of the expansion; an index of one-paragraph abstracts keeps --fusion-weight
+# as given.
 source "$(dirname "$0")/lib.sh"
 
 python3 - "$TMP" <<'PY'
@@ -33,13 +35,44 @@ expect_status 0 "index long articles" ni "$TMP/long.jsonl"
 expect_status 0 "articles mode, default shape rule" nq --articles --format json --explain "glacier melt"
 check "the article with a paragraph about the query ranks first" bash -c "head -1 '$TMP/out' | jq -e '.article == \"focused\"' > /dev/null"
 check "the whole article's share falls below --fusion-weight" bash -c "head -1 '$TMP/out' | jq -e '.explain.fusion_weight < 0.5' > /dev/null"
-expect_status 0 "articles mode, fixed share" nq --articles --format json --explain --fusion-length-power 0 "glacier melt"
+expect_status 0 "articles mode, fixed share, feedback from whole articles" nq --articles --format json --explain --fusion-length-power 0 --feedback-from articles "glacier melt"
 check "with --fusion-length-power 0 the share is --fusion-weight" bash -c "head -1 '$TMP/out' | jq -e '.explain.fusion_weight == 0.8' > /dev/null"
 check "and the passing mentions win on the whole article's words" bash -c "head -1 '$TMP/out' | jq -e '.article == \"passing\"' > /dev/null"
 expect_status 0 "--fusion-weight 1 stays the article alone" nq --articles --format json --explain --fusion-weight 1 "glacier melt"
 check "share 1" bash -c "head -1 '$TMP/out' | jq -e '.explain.fusion_weight == 1' > /dev/null"
 expect_status 2 "a negative power is refused" nq --articles --fusion-length-power -1 "glacier melt"
 check "one line naming the option" bash -c "grep -c . '$TMP/err' | grep -qx 1 && grep -q -- '--fusion-length-power' '$TMP/err'"
+
+# Digests: one paragraph on glaciers among paragraphs of football results.
+python3 - "$TMP" <<'PY'
+import json, random, sys
+r = random.Random(7)
+teams = ["Rovers", "United", "Athletic", "Wanderers", "Albion", "City", "Rangers", "Town", "Harriers", "Borough"]
+def football():
+    a, b = r.sample(teams, 2)
+    return (f"In the football league {a} beat {b} {r.randint(1, 5)}-0; the coach praised the club's striker "
+            f"and the stadium crowd of {r.randint(5, 60)},000 after the match.")
+glacier = "{} glacier ice is retreating: scientists measured the glacier losing ice as meltwater rose in the valleys."
+docs = []
+for i, name in enumerate(["Alpine", "Andean", "Rocky Mountain", "Himalayan"]):
+    paragraphs = [football() for _ in range(7)]
+    paragraphs.insert(i + 2, glacier.format(name))
+    docs.append({"id": f"digest{i}", "title": f"Weekly digest {i}", "text": "\n\n".join(paragraphs)})
+docs.append({"id": "clubnews", "title": "Club news",
+             "text": "\n\n".join(["A glacier tour is planned for members.", football(), football()])})
+docs += [{"id": f"sport{i}", "title": f"Sport {i}", "text": "\n\n".join(football() for _ in range(6))} for i in range(6)]
+with open(f"{sys.argv[1]}/digests.jsonl", "w") as f:
+    f.writelines(json.dumps(d) + "\n" for d in docs)
+PY
+DB="$TMP/digest-db"
+expect_status 0 "index digests" ni "$TMP/digests.jsonl"
+football_terms='[.explain.article.terms[].term | select(startswith("Zfootbal") or startswith("Zstadium"))] | length'
+expect_status 0 "feedback from the best passages (the default on long articles)" nq --articles --format json --explain glacier
+check "the football paragraphs lend the expansion nothing" bash -c "jq -e 'select(.article == \"clubnews\") | ($football_terms) == 0' '$TMP/out' > /dev/null"
+expect_status 0 "feedback from whole articles" nq --articles --format json --explain --feedback-from articles glacier
+check "the digests' football words enter the expansion" bash -c "jq -e 'select(.article == \"clubnews\") | ($football_terms) > 0' '$TMP/out' > /dev/null"
+expect_status 2 "an unknown --feedback-from is refused" nq --feedback-from pages glacier
+check "one line naming the option" bash -c "grep -c . '$TMP/err' | grep -qx 1 && grep -q -- '--feedback-from' '$TMP/err'"
 
 DB="$TMP/short-db"
 expect_status 0 "index one-paragraph articles" ni "$TMP/short.jsonl"

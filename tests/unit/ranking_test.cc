@@ -117,6 +117,49 @@ TEST(Feedback, LongArticlesTakeTheLongArticlesPivot) {
   }
 }
 
+TEST(Feedback, LongArticlesLendTheirBestPassages) {
+  struct Case {
+    FeedbackFrom from;
+    double passages_per_article;
+    FeedbackFrom expected;
+  };
+  const Case cases[] = {
+      {FeedbackFrom::Auto, 1.1, FeedbackFrom::Articles},  // abstracts: an article is its passage
+      {FeedbackFrom::Auto, 2, FeedbackFrom::Articles},
+      {FeedbackFrom::Auto, 19, FeedbackFrom::Passages},   // news
+      {FeedbackFrom::Articles, 19, FeedbackFrom::Articles},  // as asked
+      {FeedbackFrom::Passages, 1.1, FeedbackFrom::Passages},
+  };
+  for (const Case& c : cases) {
+    FeedbackOptions o;
+    o.from = c.from;
+    SCOPED_TRACE(testing::Message() << static_cast<int>(c.from) << " " << c.passages_per_article);
+    EXPECT_EQ(for_article_shape(o, c.passages_per_article).from, c.expected);
+  }
+}
+
+TEST(Feedback, PassagesLendTheirWordsAsArticleTerms) {
+  // A passage's body stems come back named as the article records name them, so the expansion
+  // scores articles and passages alike; its other fields' terms and stopwords stay out.
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document d;
+  d.add_term("Zglacier", 3);
+  d.add_term("Zice", 1);
+  d.add_term("Zthe", 2);
+  d.add_term("ZSheadline", 1);
+  d.add_term("XWice", 1);
+  const Xapian::docid doc = db.add_document(d);
+  FeedbackOptions o;
+  o.short_weight = 0;
+  const Xapian::Stem stem("english");
+  std::map<std::string, double> got;
+  for (const auto& t : feedback_terms(db, std::vector<ScoredDoc>{{doc, 2.0}}, 1, o, stem, {}, schema::BodyForm::Passage))
+    got[t.term] = t.weight;
+  const std::string article = schema::stem_prefix(schema::body_field(schema::BodyForm::Article));
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_GT(got.at(article + "glacier"), got.at(article + "ice"));
+}
+
 TEST(Feedback, RelevanceModelWeighsDocumentsByScore) {
   // Two documents; the second scores 1 less, so it counts exp(-1) as much.
   std::vector<FeedbackDoc> docs{{5.0, 4, {{"x", 2}, {"y", 2}}}, {4.0, 2, {{"y", 1}, {"z", 1}}}};

@@ -147,6 +147,56 @@ void expect_best_kept(const Xapian::Database& db) {
   EXPECT_EQ(spy.size(), 4u);
 }
 
+// Passages: several documents share a key (their article); the spy keeps the best of each of the
+// best keys, the document a collapse on the key keeps.
+void expect_best_per_key(const Xapian::Database& db) {
+  RerankSpy spy(schema::kSlotArticle, "Z", 3);
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zpassage1"), Xapian::Query("Zpassage2")));
+  enq.set_collapse_key(schema::kSlotArticle, 1);
+  enq.add_matchspy(&spy);
+  const Xapian::MSet m = enq.get_mset(0, 3);
+  ASSERT_EQ(m.size(), 3u);
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const DocTerms* got = spy.find(it.get_collapse_key());
+    ASSERT_NE(got, nullptr) << it.get_collapse_key();
+    EXPECT_EQ(terms_of(*got), terms_of(read_doc_terms(db, *it, "Z"))) << it.get_collapse_key();
+  }
+  EXPECT_EQ(spy.size(), 3u);
+}
+
+// Five passages an article, each weighted differently for the query.
+void add_passages(Xapian::WritableDatabase& w, unsigned articles) {
+  for (unsigned a = 1; a <= articles; ++a)
+    for (unsigned p = 1; p <= 5; ++p) {
+      Xapian::Document d;
+      d.add_value(schema::kSlotArticle, "a" + std::to_string(a));
+      d.add_term("Zpassage" + std::to_string(p % 3), 1 + (a * p) % 4);
+      d.add_term("Zonly" + std::to_string(a) + "x" + std::to_string(p), 1);
+      w.add_document(d);
+    }
+}
+
+TEST(RerankSpy, KeepsTheBestDocumentOfEachBestKey) {
+  Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
+  add_passages(db, 8);
+  expect_best_per_key(db);
+  TempDir dir("best-key-spy-shards");
+  {
+    // An article's passages on one shard, as both writers place them.
+    const std::string stub = three_shards(dir);
+    for (int s = 0; s < 3; ++s) {
+      Xapian::WritableDatabase shard(dir / ("shard-0" + std::to_string(s)), Xapian::DB_OPEN);
+      Xapian::WritableDatabase one("", Xapian::DB_BACKEND_INMEMORY);
+      add_passages(one, 8);
+      for (Xapian::docid id = 1; id <= one.get_doccount(); ++id)
+        if ((id - 1) / 5 % 3 == static_cast<unsigned>(s)) shard.add_document(one.get_document(id));
+      shard.commit();
+    }
+  }
+  expect_best_per_key(Xapian::Database(dir / "shards"));
+}
+
 TEST(RerankSpy, KeepsTheBestDocumentsOfAWholeMatch) {
   Xapian::WritableDatabase db("", Xapian::DB_BACKEND_INMEMORY);
   add_keyed(db, 40);
