@@ -65,8 +65,10 @@ Xapian::doccount page_end(const SearchOptions& o, Xapian::doccount all) {
 }
 
 // Ranks `end` deep (0: all) and keeps in `kept` the indices of the items a page shows: copies
-// of a story after its first (`repeats`, StoryFolder) are left out, and while that leaves the
-// page short and the ranking had more, it ranks twice as deep. An index without copies ranks once.
+// of a story after its first (`repeats`, StoryFolder) are left out, and while that leaves fewer
+// than `end` items and the ranking had more, it ranks twice as deep. An index without copies
+// ranks once. (Asking for as many distinct items as the depth instead would rank every match
+// whenever each story has a copy or more.)
 template <class Rank, class Items, class Repeats>
 auto rank_distinct(const Xapian::Database& db, size_t end, std::vector<size_t>& kept, Rank rank, Items items,
                    Repeats repeats) {
@@ -77,7 +79,7 @@ auto rank_distinct(const Xapian::Database& db, size_t end, std::vector<size_t>& 
     kept.clear();
     for (size_t i = 0; i < list.size(); ++i)
       if (!repeats(folder, list[i])) kept.push_back(i);
-    if (depth == 0 || kept.size() >= depth || list.size() < depth) return ranking;
+    if (depth == 0 || kept.size() >= end || list.size() < depth) return ranking;
   }
 }
 
