@@ -3,49 +3,28 @@
 # admin command works on shards as on one database.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib/articles.sh"
-EVAL="$SRC/../shared/eval/cranfield"
-if [[ -f $EVAL/docs.jsonl ]]; then
-  INPUT=(--input-format jsonl "$EVAL/docs.jsonl")
-  TOPICS="$EVAL/topics.tsv"
-  QRELS="$EVAL/qrels.txt"
-  NEAR="heat transfer"  # a query whose words lie close together in some passages
-else
-  INPUT=("$FIXTURES/news" "$SRC/corpus")
-  TOPICS="$TMP/topics.tsv"
-  printf '1\tjapan\n2\tnorth korea summit\n3\ttrade tariffs\n4\t"white house"\n' > "$TOPICS"
-  QRELS=""
-  NEAR="north korea summit"
-fi
+source "$(dirname "$0")/lib/sharding.sh"
 ONE="$TMP/one" THREE="$TMP/three"
-indexed() { "$BIN/newsindex" --quiet "$@" "${INPUT[@]}" 2>/dev/null || [[ $? == 1 ]]; }
 check "index with --shards 1" indexed --db "$ONE" --shards 1
 check "index with --shards 3" indexed --db "$THREE" --shards 3
 check "a stub of three glass shards" diff <(printf 'glass shard-0%s\n' 0 1 2) "$THREE/shards"
 check "meta/ beside the shards, not in the stub" test -d "$THREE/meta" -a -d "$THREE/shard-02"
 
-# Passage mode re-ranks 60 candidates a topic: its runs take the first 60 topics.
-head -n 60 "$TOPICS" > "$TMP/topics60"
-run() {  # run NAME DB options...: a TREC run over the topics into $TMP/NAME
-  local name=$1 db=$2 topics=$TOPICS; shift 2
-  [[ $name == *.passages* ]] && topics=$TMP/topics60
-  "$BIN/newsquery" --db "$db" --batch --plain --format trec --limit 100 "$@" < "$topics" > "$TMP/$name" || [[ $? == 1 ]]
+# The runs compared: newsquery's options for each (*-from-passages: feedback from the feedback
+# articles' best passages, as on long articles).
+MODES=(articles proximity passages passages-uncapped articles-from-passages passages-from-passages)
+mode_opts() {
+  case $1 in
+    articles) opts=(--articles) ;;
+    proximity) opts=(--articles --proximity-weight 0.3) ;;
+    passages) opts=(--per-article 1) ;;
+    passages-uncapped) opts=() ;;
+    articles-from-passages) opts=(--articles --feedback-from passages) ;;
+    passages-from-passages) opts=(--per-article 1 --feedback-from passages) ;;
+  esac
 }
-same_ranking() { python3 "$SRC/tests/e2e/lib/trec_agree.py" "$TMP/$1" "$TMP/$2"; }
-same_ndcg() {
-  [[ -z $QRELS ]] && return 0
-  local a b
-  a=$("$BIN/newseval" --json "$QRELS" <(sed -E 's/^([^ ]+ Q0 [^ ]+)#[0-9]+ /\1 /' "$TMP/$1") | jq .ndcg_10)
-  b=$("$BIN/newseval" --json "$QRELS" <(sed -E 's/^([^ ]+ Q0 [^ ]+)#[0-9]+ /\1 /' "$TMP/$2") | jq .ndcg_10)
-  [[ -n $a && $a == "$b" ]]
-}
-# *-from-passages: feedback from the feedback articles' best passages, as on long articles.
-for mode in articles proximity passages passages-uncapped articles-from-passages passages-from-passages; do
-  opts=(--articles)
-  [[ $mode == proximity ]] && opts=(--articles --proximity-weight 0.3)
-  [[ $mode == passages ]] && opts=(--per-article 1)
-  [[ $mode == passages-uncapped ]] && opts=()
-  [[ $mode == articles-from-passages ]] && opts=(--articles --feedback-from passages)
-  [[ $mode == passages-from-passages ]] && opts=(--per-article 1 --feedback-from passages)
+for mode in "${MODES[@]}"; do
+  mode_opts "$mode"
   check "$mode: --shards 1 runs" run "one.$mode" "$ONE" "${opts[@]}"
   check "$mode: --shards 3 runs" run "three.$mode" "$THREE" "${opts[@]}"
   check "$mode: a run has hits" test -s "$TMP/one.$mode"
@@ -85,14 +64,9 @@ for i in 0 1 2; do
 done
 check "three servers say where they listen" test "$(grep -c '^remote 127.0.0.1:[0-9]' "$VIEW/shards")" = 3
 head -n 10 "$TOPICS" > "$TMP/topics10"
-for mode in articles proximity passages passages-uncapped articles-from-passages passages-from-passages; do
-  opts=(--articles)
+for mode in "${MODES[@]}"; do
   # Positions are not sent over the remote protocol: each shard computes its passages' proximity.
-  [[ $mode == proximity ]] && opts=(--articles --proximity-weight 0.3)
-  [[ $mode == passages ]] && opts=(--per-article 1)
-  [[ $mode == passages-uncapped ]] && opts=()
-  [[ $mode == articles-from-passages ]] && opts=(--articles --feedback-from passages)
-  [[ $mode == passages-from-passages ]] && opts=(--per-article 1 --feedback-from passages)
+  mode_opts "$mode"
   # Per-document reads (re-ranking's termlists, a listing's story values) are a round trip each
   # on remote shards: the remote runs take fewer topics.
   topics=$TMP/topics60
@@ -150,22 +124,12 @@ for db in "$A" "$B"; do
   check "its 30 articles go" grep -q "removed 1 sources, 30 articles" "$TMP/err"
   expect_status 0 "--compact" "$BIN/newsindex" --db "$db" --compact
 done
-lists() { "$BIN/newsindex" --db "$1" --list --format json | jq -c 'del(.indexed_at)'; }
-check "--list: the same sources" diff <(lists "$A") <(lists "$B")
 check "--stats after the changes: the same figures" diff <(stats "$A") <(stats "$B")
-check "synonyms from meta/: the same answers" diff <("$BIN/newsquery" --db "$A" --format trec automobile) \
-  <("$BIN/newsquery" --db "$B" --format trec automobile)
 check "a synonym finds articles" test -n "$("$BIN/newsquery" --db "$B" --format trec --count automobile 2>/dev/null)"
-mkdir -p "$TMP/tree" && cp "$TMP/a.jsonl" "$TMP/tree/c.jsonl"
-for db in "$A" "$B"; do "$BIN/newsindex" --db "$db" --quiet "$TMP/tree" 2>/dev/null; done
-rm "$TMP/tree/c.jsonl"
-for db in "$A" "$B"; do
-  expect_status 0 "--prune a removed file" "$BIN/newsindex" --db "$db" --prune "$TMP/tree"
-  check "the file's source is pruned" grep -q "1 removed" "$TMP/err"
-done
+same_admin_answers "$A" "$B"
+printf '1\tharbour crane\n2\tsenate budget\n3\tvaccine\n' > "$TMP/after-topics"
 for mode in --articles --per-article=1; do
-  check "$mode after the changes: same ranking" diff \
-    <(printf '1\tharbour crane\n2\tsenate budget\n3\tvaccine\n' | "$BIN/newsquery" --db "$A" --batch --format trec $mode | python3 "$SRC/tests/e2e/lib/trec_canon.py" /dev/stdin) \
-    <(printf '1\tharbour crane\n2\tsenate budget\n3\tvaccine\n' | "$BIN/newsquery" --db "$B" --batch --format trec $mode | python3 "$SRC/tests/e2e/lib/trec_canon.py" /dev/stdin)
+  for db in A B; do "$BIN/newsquery" --db "${!db}" --batch --format trec $mode < "$TMP/after-topics" > "$TMP/after.$db$mode"; done
+  check "$mode after the changes: same ranking" same_ranking "after.A$mode" "after.B$mode"
 done
 finish

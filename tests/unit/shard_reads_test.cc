@@ -394,68 +394,61 @@ struct Ranked {
   bool operator==(const Ranked&) const = default;
 };
 
-std::vector<Ranked> passages(const Xapian::Database& db, Analyzer& an, const std::string& q, bool shard_side,
-                             size_t per_article) {
-  Searcher s(db, an);
-  s.set_shard_side_reads(shard_side);
-  SearchOptions so;
-  so.limit = 30;
-  so.per_article = per_article;
-  std::vector<Ranked> out;
-  for (const Hit& h : s.search(parse_query(q, an, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
-  return out;
-}
-
-std::vector<Ranked> articles(const Xapian::Database& db, Analyzer& an, const std::string& q, bool shard_side,
-                             double proximity = 0) {
-  Searcher s(db, an);
-  s.set_shard_side_reads(shard_side);
-  SearchOptions so;
-  so.limit = 30;
-  so.articles = true;
-  so.ranking.proximity_weight = proximity;
-  std::vector<Ranked> out;
-  for (const Hit& h : s.search(parse_query(q, an, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
-  return out;
-}
-
-TEST(ShardSideReads, RankArticlesAsDirectReadsDo) {
-  Analyzer an;
-  TempDir dir("article-shards");
-  {
-    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
-    add_articles(writer, an);
+// The articles of add_articles written twice: into three glass shards and into one in-memory
+// database. Reading on the shards (spies, posting sources) must rank as reading each document
+// directly does, feedback drawn from whole articles or from their best passages.
+class ShardSideReads : public testing::Test {
+ protected:
+  void SetUp() override {
+    {
+      Xapian::WritableDatabase writer(three_shards(dir_), Xapian::DB_OPEN);
+      add_articles(writer, an_);
+    }
+    add_articles(one_, an_);
+    shards_ = Xapian::Database(dir_ / "shards");
   }
-  Xapian::WritableDatabase one("", Xapian::DB_BACKEND_INMEMORY);
-  add_articles(one, an);
-  const Xapian::Database shards(dir / "shards");
-  for (const std::string q : {"steel tariff", "grain harvest port", "currency"}) {
-    for (double proximity : {0.0, 0.3}) {
-      const auto direct = articles(shards, an, q, false, proximity);
-      ASSERT_FALSE(direct.empty()) << q;
-      EXPECT_EQ(articles(shards, an, q, true, proximity), direct) << q;
-      EXPECT_EQ(articles(one, an, q, true, proximity), articles(one, an, q, false, proximity)) << q;
+  std::vector<Ranked> search(const Xapian::Database& db, const std::string& q, bool shard_side, SearchOptions so) {
+    Searcher s(db, an_);
+    s.set_shard_side_reads(shard_side);
+    so.limit = 30;
+    std::vector<Ranked> out;
+    for (const Hit& h : s.search(parse_query(q, an_, QueryOptions{}), so).hits) out.push_back({h.article, h.passage, h.score});
+    return out;
+  }
+  // The same ranking with and without shard-side reads, on the shards and on one database.
+  void expect_same_rankings(const SearchOptions& so) {
+    for (const std::string q : {"steel tariff", "grain harvest port", "currency"}) {
+      for (FeedbackFrom from : {FeedbackFrom::Articles, FeedbackFrom::Passages}) {
+        SearchOptions o = so;
+        o.ranking.feedback.from = from;
+        SCOPED_TRACE(testing::Message() << q << ", feedback from " << (from == FeedbackFrom::Articles ? "articles" : "passages"));
+        const auto direct = search(shards_, q, false, o);
+        ASSERT_FALSE(direct.empty());
+        EXPECT_EQ(search(shards_, q, true, o), direct);
+        EXPECT_EQ(search(one_, q, true, o), search(one_, q, false, o));
+      }
     }
   }
+  Analyzer an_;
+  TempDir dir_{"side-reads"};
+  Xapian::WritableDatabase one_{"", Xapian::DB_BACKEND_INMEMORY};
+  Xapian::Database shards_;
+};
+
+TEST_F(ShardSideReads, RankArticlesAsDirectReadsDo) {
+  for (double proximity : {0.0, 0.3}) {
+    SearchOptions so;
+    so.articles = true;
+    so.ranking.proximity_weight = proximity;
+    expect_same_rankings(so);
+  }
 }
 
-TEST(ShardSideReads, RankPassagesAsDirectReadsDo) {
-  Analyzer an;
-  TempDir dir("rerank-shards");
-  {
-    Xapian::WritableDatabase writer(three_shards(dir), Xapian::DB_OPEN);
-    add_articles(writer, an);
-  }
-  Xapian::WritableDatabase one("", Xapian::DB_BACKEND_INMEMORY);
-  add_articles(one, an);
-  const Xapian::Database shards(dir / "shards");
-  for (const std::string q : {"steel tariff", "grain harvest port", "currency"}) {
-    for (size_t per_article : {0, 1}) {
-      const auto direct = passages(shards, an, q, false, per_article);
-      ASSERT_FALSE(direct.empty()) << q;
-      EXPECT_EQ(passages(shards, an, q, true, per_article), direct) << q;
-      EXPECT_EQ(passages(one, an, q, true, per_article), passages(one, an, q, false, per_article)) << q;
-    }
+TEST_F(ShardSideReads, RankPassagesAsDirectReadsDo) {
+  for (size_t per_article : {0, 1}) {
+    SearchOptions so;
+    so.per_article = per_article;
+    expect_same_rankings(so);
   }
 }
 
