@@ -10,6 +10,7 @@
 #include "common/dates.h"
 #include "common/errors.h"
 #include "common/schema.h"
+#include "query/match_all.h"
 #include "query/spelling.h"
 #include "common/terms.h"
 #include "query/ranking/request_language.h"
@@ -271,7 +272,7 @@ class Parser {
     }
     if (!excluded.empty()) {
       saw_negative_ = true;
-      if (pos.empty()) pos = Xapian::Query::MatchAll, any_kind_ = true;
+      if (pos.empty()) pos = match_all(), any_kind_ = true;
       pos = Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
                           Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
     }
@@ -296,7 +297,7 @@ class Parser {
         group_excluded_->push_back(right);
         continue;
       }
-      if (left.empty()) left = Xapian::Query::MatchAll, any_kind_ = true;
+      if (left.empty()) left = match_all(), any_kind_ = true;
       left = Xapian::Query(is_not ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_AND, left, right);
     }
     return left;

@@ -6,6 +6,7 @@
 
 #include "query/article_store.h"
 #include "common/data_keys.h"
+#include "query/match_all.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/explain.h"
 #include "query/ranking/key_set_source.h"
@@ -89,7 +90,7 @@ Searcher::Searcher(Xapian::Database db, Analyzer& analyzer) : db_(std::move(db))
 
 Xapian::Query Searcher::full_query(const ParsedQuery& q, const SearchOptions& opts) const {
   const Xapian::Query& ranked = opts.articles ? q.article_query : q.query;
-  Xapian::Query scored = ranked.empty() ? Xapian::Query::MatchAll : ranked;
+  Xapian::Query scored = ranked.empty() ? match_all() : ranked;
   return Xapian::Query(Xapian::Query::OP_FILTER, scored, with_filter(kind_filter(opts.articles), q));
 }
 

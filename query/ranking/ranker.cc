@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "query/article_store.h"
+#include "query/match_all.h"
 #include "query/ranking/article_shape.h"
 #include "query/ranking/docid_set.h"
 #include "query/ranking/fusion.h"
@@ -267,7 +268,7 @@ std::map<Xapian::docid, double> Ranker::rescore(const Xapian::Query& query, cons
 }
 
 std::map<Xapian::docid, Ranker::Rescored> Ranker::keys_of(std::vector<Xapian::docid> docs) {
-  return rescore_with_keys(Xapian::Query::MatchAll, Xapian::BoolWeight(), std::move(docs));
+  return rescore_with_keys(match_all(), Xapian::BoolWeight(), std::move(docs));
 }
 
 std::map<Xapian::docid, Ranker::Rescored> Ranker::rescore_with_keys(const Xapian::Query& query,
@@ -461,7 +462,7 @@ PassageRanking Ranker::rank_passages(const RankQuery& user, size_t depth, size_t
       std::vector<Xapian::docid> ids;
       for (const auto& d : best) ids.push_back(d.doc);
       const auto n = static_cast<Xapian::doccount>(ids.size());
-      Xapian::Enquire enq = among(Xapian::Query::MatchAll, Xapian::BoolWeight(), ids);
+      Xapian::Enquire enq = among(match_all(), Xapian::BoolWeight(), ids);
       enq.add_matchspy(&passage_spy);
       enq.get_mset(0, n, n);  // n checked: the spy sees every one
     }

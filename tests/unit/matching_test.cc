@@ -2,6 +2,10 @@
 // analyzer, on an in-memory database. One row per rule of the analyzer issue.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "indexer/doc_builder.h"
 #include "common/errors.h"
 #include "query/query_parser.h"
@@ -340,3 +344,28 @@ TEST(MatchingLanguages, EveryLanguagesStemInAMixedIndex) {
   ASSERT_EQ(s.search(parse_query("decouplings", corpus.an, mixed), so).hits.size(), 1u);
   EXPECT_EQ(s.search(parse_query("decouplings", corpus.an, mixed), so).hits[0].article, "en");
 }
+
+namespace newsindex {
+namespace {
+
+// newsquery --batch parses and ranks one query a thread. A query of only exclusions matches
+// everything else; building that on many threads at once must not corrupt any query
+// (Xapian::Query::MatchAll is one static object whose reference count is not atomic).
+TEST(Matching, ExclusionOnlyQueriesParseOnManyThreadsAtOnce) {
+  std::vector<std::thread> threads;
+  std::vector<std::string> described(4);
+  for (size_t t = 0; t < described.size(); ++t)
+    threads.emplace_back([&, t] {
+      Analyzer an;
+      for (int i = 0; i < 20000; ++i) {
+        const ParsedQuery q = parse_query("-storm NOT flood", an, QueryOptions{});
+        if (i == 0) described[t] = q.query.get_description();
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& d : described) EXPECT_EQ(d, described[0]);
+  EXPECT_NE(described[0].find("<alldocuments>"), std::string::npos) << described[0];
+}
+
+}  // namespace
+}  // namespace newsindex
