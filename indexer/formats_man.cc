@@ -29,14 +29,17 @@ std::string_view format_prose(std::string_view name) {
            "  text       body, content, maintext, article\n"
            "  title      headline\n"
            "  author     authors (a list), byline\n"
-           "  date       published, published_at, date_publish, datePublished, pubDate, publish_date\n"
+           "  date       published, published_at, publishedAt, date_publish, datePublished, pubDate, publish_date\n"
            "  category   section, categories\n"
            "  tags       keywords (a list, or one string of tags between commas)\n"
            "  lang       language\n"
            "  links      [{\"url\": ..., \"text\": ...}]\n"
            "Blank lines in text separate paragraphs; text holding markup is read as an HTML fragment. "
            "Dates are ISO 8601 or RFC 822. A bad line is reported with its line number and skipped; "
-           "a file that grew by appended lines is read on from where it was indexed.";
+           "a file that grew by appended lines is read on from where it was indexed. A .json file that is "
+           "one indented JSON document (first line \"{\" or \"[\") is read whole: an array of articles, "
+           "one article, or an object holding arrays of articles (a news API's answer); a document "
+           "that breaks off keeps the articles before the break.";
   if (name == "html")
     return "One article per page: the article, not the page. The body is chosen by evidence (prose, "
            "link density, class and id words, <article>, <main>, JSON-LD articleBody) and cleaned of "

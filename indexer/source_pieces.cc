@@ -42,7 +42,7 @@ class Cutter {
     if (buf_.empty()) throw InputError(name_, "empty file: no text to index");
     const std::string_view head = std::string_view(buf_).substr(0, kSniff);
     Format fmt = o_.format == Format::Auto ? detect_format(name_, head) : o_.format;
-    if (fmt != Format::Auto && reader_for(fmt).lines && cuttable(head)) lines();
+    if (fmt != Format::Auto && reads_by_lines(fmt, head) && cuttable(head)) lines();
     else whole();
   }
 

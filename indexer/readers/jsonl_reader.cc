@@ -3,9 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
+#include <optional>
 
 #include "common/dates.h"
 #include "indexer/readers/html_reader.h"
+#include "indexer/readers/json_document.h"
 #include "indexer/readers/news_text_reader.h"
 #include "indexer/segment.h"
 #include "common/url.h"
@@ -58,8 +61,8 @@ constexpr std::array kUrlKeys{"url", "link", "canonical_url"};
 constexpr std::array kTextKeys{"text", "body", "content", "maintext", "article"};
 constexpr std::array kTitleKeys{"title", "headline"};
 constexpr std::array kAuthorKeys{"author", "authors", "byline"};
-constexpr std::array kDateKeys{"date", "published", "published_at", "date_publish", "datePublished", "pubDate",
-                               "publish_date"};
+constexpr std::array kDateKeys{"date",         "published",     "published_at", "publishedAt",
+                               "date_publish", "datePublished", "pubDate",      "publish_date"};
 constexpr std::array kCategoryKeys{"category", "section", "categories"};
 constexpr std::array kLangKeys{"lang", "language"};
 constexpr std::array kTagKeys{"tags", "keywords"};
@@ -91,24 +94,30 @@ std::string first_field(const nlohmann::json& j, const std::array<const char*, N
 
 }  // namespace
 
+const nlohmann::json* json_article_text(const nlohmann::json& j) {
+  for (const char* k : kTextKeys)
+    if (auto it = j.find(k); it != j.end() && it->is_string()) return &*it;
+  return nullptr;
+}
+
 Article parse_jsonl_line(std::string_view line, const std::string& source, size_t line_no) {
   const std::string where = source + ":" + std::to_string(line_no);
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) throw InputError(where, "not a JSON object (invalid JSON)");
+  return article_from_json(j, source, where, line_no);
+}
+
+Article article_from_json(const nlohmann::json& j, const std::string& source, const std::string& where,
+                          size_t line_no) {
   if (!j.is_object()) throw InputError(where, "not a JSON object");
   Article a;
   a.source = source;
-  a.source_line = static_cast<uint32_t>(line_no);
+  a.source_line = line_no < UINT32_MAX ? static_cast<uint32_t>(line_no) : 0;
   a.id = first_field(j, kIdKeys);
   std::string url = first_field(j, kUrlKeys);
   if (!url.empty()) a.url = canonical_url(url).empty() ? url : canonical_url(url);
   if (a.id.empty() && a.url.empty()) throw InputError(where, "no \"id\" or \"url\"");
-  const nlohmann::json* text = nullptr;
-  for (const char* k : kTextKeys)
-    if (auto it = j.find(k); it != j.end() && it->is_string()) {
-      text = &*it;
-      break;
-    }
+  const nlohmann::json* text = json_article_text(j);
   if (!text) throw InputError(where, "no \"text\" string (nor \"body\", \"content\", \"maintext\" or \"article\")");
   a.title = first_field(j, kTitleKeys);
   a.author = first_field(j, kAuthorKeys);
@@ -121,9 +130,9 @@ Article parse_jsonl_line(std::string_view line, const std::string& source, size_
   // Dumps scraped from pages often keep the page's markup in the text, or its character references.
   const std::string& body = text->get_ref<const std::string&>();
   if (looks_like_html_fragment(body)) {
-    read_html_fragment(body, a.url, static_cast<uint32_t>(line_no), a);
+    read_html_fragment(body, a.url, a.source_line, a);
   } else {
-    for (auto& p : split_paragraphs(body)) add_paragraph(a, decode_html_entities(p), static_cast<uint32_t>(line_no));
+    for (auto& p : split_paragraphs(body)) add_paragraph(a, decode_html_entities(p), a.source_line);
   }
   if (auto links = j.find("links"); links != j.end() && links->is_array()) {
     for (const auto& l : *links) {
@@ -150,16 +159,60 @@ void for_each_jsonl_article(std::string_view text, const std::string& source, ui
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    try {
-      Article a = parse_jsonl_line(line, source, line_no);
-      each(a);
-    } catch (const InputError& e) {
-      problems.push_back(e);
+    const std::string where = source + ":" + std::to_string(line_no);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) {
+      problems.emplace_back(where, "not a JSON object (invalid JSON)");
+      continue;
+    }
+    // A line may hold an array of articles: a minified JSON document ([{…}, {…}]) on one line.
+    const bool many = j.is_array();
+    for (size_t i = 0; i < (many ? j.size() : 1); ++i) {
+      try {
+        Article a = article_from_json(many ? j[i] : j, source, many ? element_name(where, i) : where, line_no);
+        each(a);
+      } catch (const InputError& e) {
+        problems.push_back(e);
+      }
     }
   }
 }
 
+std::string element_name(const std::string& where, size_t index) {
+  return where + ": article " + std::to_string(index + 1) + " of the array";
+}
+
+bool json_lines_shape(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return true;
+  const size_t nl = text.find('\n', first);
+  if (nl == std::string_view::npos) return true;  // one line, or a first line longer than `text` shows
+  const std::string_view line = text.substr(first, nl - first);
+  // "{" alone opens an indented object, which no record line is; a record line whose JSON is
+  // broken stays a line (the dump's other lines are still records).
+  if (line.find_first_not_of("{ \t\r") == std::string_view::npos) return false;
+  return line.front() != '[' || nlohmann::json::accept(line);
+}
+
 ReadResult read_jsonl(std::string_view text, const std::string& source) {
+  if (!json_lines_shape(text)) {
+    // A pretty-printed document, unless it is a JSON Lines dump whose first line is broken:
+    // then its lines give articles and the document none.
+    ReadResult doc;
+    std::optional<InputError> failed;
+    try {
+      doc = read_json_document(text, source);
+    } catch (const InputError& e) {
+      failed = e;
+    }
+    if (!doc.articles.empty()) return doc;
+    ReadResult lines;
+    for_each_jsonl_article(
+        text, source, 1, [&](Article& a) { lines.articles.push_back(std::move(a)); }, lines.problems);
+    if (!lines.articles.empty()) return lines;
+    if (failed) throw *failed;
+    return doc;
+  }
   ReadResult r;
   for_each_jsonl_article(text, source, 1, [&](Article& a) { r.articles.push_back(std::move(a)); }, r.problems);
   return r;

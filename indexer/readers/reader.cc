@@ -102,6 +102,10 @@ Format detect_format(std::string_view path, std::string_view text) {
   return Format::Text;
 }
 
+bool reads_by_lines(Format f, std::string_view head) {
+  return reader_for(f).lines && (f != Format::Jsonl || json_lines_shape(head));
+}
+
 ReadResult read_source(std::string_view bytes, const std::string& source, Format format) {
   if (format == Format::Auto) format = detect_format(source, bytes);
   return reader_for(format).read(bytes, source);

@@ -49,6 +49,10 @@ std::vector<std::string> format_names();  // "auto" and each reader's name, for 
 // then from the content again (the news-text header); plain text when nothing says otherwise.
 Format detect_format(std::string_view path, std::string_view text);
 
+// Whether a source of format `f` (not Auto) beginning with `head` is read line by line and may be
+// cut into pieces of lines: JSON Lines, but not a .json file that is one pretty-printed document.
+bool reads_by_lines(Format f, std::string_view head);
+
 // Reads a source in its format (detected when Auto): decoded UTF-8 text, or the raw bytes for a
 // raw_bytes reader. Throws InputError when nothing in the source is usable.
 ReadResult read_source(std::string_view bytes, const std::string& source, Format format);
