@@ -47,7 +47,9 @@ std::string_view format_prose(std::string_view name) {
            "section headings, <figcaption> a caption, links in the body related links. Title, "
            "authors, date, canonical URL, language and tags (article:tag, JSON-LD keywords, "
            "news_keywords, keywords) come from JSON-LD, Open Graph and meta elements, else from the page. A declared charset is honoured. A page without a body "
-           "found is still indexed (title and what was found) and named on standard error.";
+           "found is still indexed (title and what was found) and named on standard error. NITF "
+           "archive XML (the New York Times corpus) is read the same way, its date from <pubdata> or "
+           "the publication_* metas.";
   if (name == "news")
     return "Saved news articles, one per file: line 1 a breadcrumb (Home > News > ..., the category), "
            "an optional meta line (views, reading time, comments), the title, a dateline in any common "

@@ -151,6 +151,9 @@ void collect_element(const GumboNode* n, bool in_root, Candidates& c) {
       if (!iso_date(c.time_anywhere)) c.time_anywhere = time_value(n);
       break;
     case GUMBO_TAG_SCRIPT: collect_json_ld(n, c); break;
+    case GUMBO_TAG_UNKNOWN:  // NITF (news archives' XML, as the NYT corpus): <pubdata date.publication="20180606T000000">
+      if (const char* d = attribute(n, "date.publication")) c.meta.emplace("date.publication", d);
+      break;
     default: break;
   }
 }
@@ -339,11 +342,23 @@ std::string pick_title(const Candidates& c, const std::vector<const json*>& ld, 
   return "";
 }
 
+// NITF's publication date: <pubdata date.publication> in ISO 8601's basic form (20180606T000000),
+// else its publication_year, _month and _day metas.
+std::string nitf_date(const Candidates& c) {
+  const std::string basic = meta_value(c, "date.publication");
+  if (basic.size() >= 8 && all_digits(basic.substr(0, 8)) && (basic.size() == 8 || basic[8] == 'T'))
+    return basic.substr(0, 4) + "-" + basic.substr(4, 2) + "-" + basic.substr(6, 2);
+  const std::string y = meta_value(c, "publication_year"), m = meta_value(c, "publication_month"),
+                    d = meta_value(c, "publication_day_of_month");
+  if (y.size() != 4 || m.empty() || m.size() > 2 || d.empty() || d.size() > 2) return "";
+  return y + "-" + (m.size() == 1 ? "0" : "") + m + "-" + (d.size() == 1 ? "0" : "") + d;
+}
+
 std::optional<std::string> pick_date(const Candidates& c, const std::vector<const json*>& ld) {
   static constexpr std::array<std::string_view, 10> kLateMeta = {
       "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
       "datepublished", "sailthru.date", "parsely-pub-date", "og:article:published_time"};
-  for (const std::string& v : {meta_value(c, "article:published_time"), c.time_in_root,
+  for (const std::string& v : {meta_value(c, "article:published_time"), nitf_date(c), c.time_in_root,
                                ld_string(ld, "datePublished"), c.time_anywhere, first_meta(c, kLateMeta),
                                ld_string(ld, "dateCreated")})
     if (auto d = iso_date(v)) return d;
@@ -540,6 +555,10 @@ std::string pick_category(const Candidates& c, const std::vector<const json*>& l
       const json& v = it->is_array() && !it->empty() ? it->front() : *it;
       if (v.is_string()) { section = collapse_whitespace(v.get<std::string>()); break; }
     }
+  }
+  if (section.empty()) {  // NITF (the NYT corpus): <meta name="online_sections" content="World; Front Page">
+    section = collapse_whitespace(meta_value(c, "online_sections"));
+    section = section.substr(0, section.find(';'));
   }
   return section;
 }

@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "common/errors.h"
 #include "indexer/readers/html_metadata.h"
+#include "indexer/readers/reader.h"
 
 namespace newsindex {
 namespace {
@@ -189,6 +191,41 @@ TEST(HtmlMetadata, CanonicalBeforeOgUrl) {
       "<p>text</p>",
       "c.html");
   EXPECT_EQ(a.url, "https://ex.com/a/");
+}
+
+// NITF, the XML of news archives (the NYT corpus): metadata in <meta> and <pubdata>, the body in
+// <body.content> blocks, the lead paragraph repeated in the full text.
+constexpr const char* kNitf =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE nitf SYSTEM \"http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd\">\n"
+    "<nitf version=\"-//IPTC//DTD NITF 3.3//EN\">\n<head>\n<title>Abe Meets Trump</title>\n"
+    "<meta content=\"6\" name=\"publication_day_of_month\"/>\n<meta content=\"6\" name=\"publication_month\"/>\n"
+    "<meta content=\"2018\" name=\"publication_year\"/>\n<meta content=\"World; Front Page\" name=\"online_sections\"/>\n"
+    "<docdata><doc-id id-string=\"1815718\"/></docdata>\n"
+    "<pubdata date.publication=\"20180607T000000\" name=\"The New York Times\"/>\n</head>\n<body>\n"
+    "<body.head><hedline><hl1>Abe Meets Trump</hl1></hedline>\n"
+    "<byline class=\"print_byline\">By MOTOKO RICH</byline></body.head>\n<body.content>\n"
+    "<block class=\"lead_paragraph\"><p>Prime Minister Shinzo Abe met President Trump amid fears of decoupling.</p></block>\n"
+    "<block class=\"full_text\"><p>Prime Minister Shinzo Abe met President Trump amid fears of decoupling.</p>\n"
+    "<p>Japanese officials worry that the United States might not uphold its commitments.</p>\n"
+    "<p>The meeting came days before a planned summit in Singapore.</p></block>\n"
+    "</body.content>\n</body>\n</nitf>\n";
+
+TEST(HtmlMetadata, NitfArchiveXml) {
+  EXPECT_EQ(detect_format("1815718.xml", kNitf), Format::Html);
+  Article a = read_html(kNitf, "1815718.xml");
+  EXPECT_EQ(a.title, "Abe Meets Trump");
+  EXPECT_EQ(a.date, "2018-06-07");  // <pubdata date.publication> before the publication_* metas
+  EXPECT_EQ(a.category, "World");
+  std::vector<std::string> texts;
+  for (const auto& b : a.blocks) texts.push_back(b.text);
+  EXPECT_EQ(std::count(texts.begin(), texts.end(),
+                       "Prime Minister Shinzo Abe met President Trump amid fears of decoupling."), 1);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "The meeting came days before a planned summit in Singapore."),
+            texts.end());
+  std::string no_pubdata = kNitf;
+  no_pubdata.erase(no_pubdata.find(" date.publication=\"20180607T000000\""), 35);
+  EXPECT_EQ(read_html(no_pubdata, "1815718.xml").date, "2018-06-06");  // from the publication_* metas
 }
 
 // ---- tags ----
