@@ -26,7 +26,7 @@ std::string_view format_prose(std::string_view name) {
            "fields are ignored. When a field's own name is absent, the names after it stand for it:\n"
            "  id         _id, guid, docid\n"
            "  url        link, canonical_url\n"
-           "  text       body, content, maintext, article\n"
+           "  text       body, content, maintext, article, description, summary, short_description, abstract\n"
            "  title      headline\n"
            "  author     authors (a list), byline\n"
            "  date       published, published_at, publishedAt, date_publish, datePublished, pubDate, publish_date\n"
@@ -63,6 +63,13 @@ std::string_view format_prose(std::string_view name) {
            "The id is the guid (Atom id), else the item's link; date, author, category, tags (media:keywords, "
            "dc:subject) and language come from the item and the channel. A feed that breaks off keeps every item before the break and "
            "names the line.";
+  if (name == "csv")
+    return "CSV and TSV tables with a header row (news datasets, spreadsheet exports): one article a row. "
+           "The columns are named as the JSON Lines fields, with the same other names (content, maintext, "
+           "headline, authors, date_publish, ...); unknown columns are ignored. The delimiter is the header's "
+           "commonest of comma, tab and semicolon; quoted fields may hold delimiters, quotes and newlines "
+           "(RFC 4180). A bad row is reported as file: row N (the header is row 1) and skipped; a table "
+           "whose header names no text or title column is one error.";
   if (name == "text")
     return "Plain text: the first line is the title; blank lines separate paragraphs.";
   return {};

@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh [--extra]   (--extra adds what benchmarks and peers use)
 set -euo pipefail
 pkgs=(cmake g++ make pkg-config libxapian-dev libicu-dev libgtest-dev libgmock-dev
-      libcli11-dev nlohmann-json3-dev libfmt-dev libgumbo-dev libxml2-dev libxxhash-dev zlib1g-dev libjemalloc-dev libbenchmark-dev jq python3 time
+      libcli11-dev nlohmann-json3-dev libfmt-dev libgumbo-dev libcsv-dev libxml2-dev libxxhash-dev zlib1g-dev libjemalloc-dev libbenchmark-dev jq python3 time
       dpkg-dev file groff-base man-db xapian-tools)
 if [[ "${1:-}" == "--extra" ]]; then
   pkgs+=(xapian-omega python3-xapian sqlite3 clang libclang-rt-14-dev)

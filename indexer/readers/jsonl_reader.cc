@@ -58,7 +58,10 @@ std::string str_field(const nlohmann::json& j, const char* key) {
 // (news-please, newspaper, RSS-to-JSON converters, search-engine exports).
 constexpr std::array kIdKeys{"id", "_id", "guid", "docid"};
 constexpr std::array kUrlKeys{"url", "link", "canonical_url"};
-constexpr std::array kTextKeys{"text", "body", "content", "maintext", "article"};
+// The last ones hold a summary, not the story: the text of datasets that keep no more (HuffPost's
+// News Category Dataset's short_description), and of no article that has a body.
+constexpr std::array kTextKeys{"text",        "body",    "content", "maintext", "article",
+                               "description", "summary", "short_description", "abstract"};
 constexpr std::array kTitleKeys{"title", "headline"};
 constexpr std::array kAuthorKeys{"author", "authors", "byline"};
 constexpr std::array kDateKeys{"date",         "published",     "published_at", "publishedAt",
@@ -118,7 +121,7 @@ Article article_from_json(const nlohmann::json& j, const std::string& source, co
   if (!url.empty()) a.url = canonical_url(url).empty() ? url : canonical_url(url);
   if (a.id.empty() && a.url.empty()) throw InputError(where, "no \"id\" or \"url\"");
   const nlohmann::json* text = json_article_text(j);
-  if (!text) throw InputError(where, "no \"text\" string (nor \"body\", \"content\", \"maintext\" or \"article\")");
+  if (!text) throw InputError(where, "no \"text\" string (nor \"body\", \"content\", \"maintext\", \"article\", \"description\" or \"summary\")");
   a.title = first_field(j, kTitleKeys);
   a.author = first_field(j, kAuthorKeys);
   if (a.author.size() > 3 && (a.author[0] == 'B' || a.author[0] == 'b') && a.author[1] == 'y' && a.author[2] == ' ')

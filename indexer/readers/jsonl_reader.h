@@ -21,8 +21,9 @@ Article parse_jsonl_line(std::string_view line, const std::string& source, size_
 // (0: none, as in a pretty-printed document).
 Article article_from_json(const nlohmann::json& j, const std::string& source, const std::string& where, size_t line_no);
 
-// The object's article text (the first of "text", "body", "content", "maintext", "article" that
-// is a string), or nullptr: an object without one is not an article.
+// The object's article text (the first of "text", "body", "content", "maintext", "article",
+// "description", "summary", "short_description", "abstract" that is a string), or nullptr: an
+// object without one is not an article.
 const nlohmann::json* json_article_text(const nlohmann::json& j);
 
 // How errors name the index-th (0-based) article of a JSON array found at `where`.

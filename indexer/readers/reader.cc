@@ -4,6 +4,7 @@
 #include <array>
 
 #include "common/ascii.h"
+#include "indexer/readers/csv_reader.h"
 #include "indexer/readers/feed_reader.h"
 #include "indexer/readers/html_reader.h"
 #include "indexer/readers/jsonl_reader.h"
@@ -60,6 +61,7 @@ constexpr std::array kReaders{
                 one_article<read_html>, false, true, false},
     ReaderEntry{Format::News, "news", {"", "", "", ""}, nullptr, looks_like_news_text, one_article<read_news_text>,
                 false, false, false},
+    ReaderEntry{Format::Csv, "csv", {"csv", "tsv", "", ""}, nullptr, nullptr, read_csv, false, false, true},
     ReaderEntry{Format::Text, "text", {"txt", "text", "md", ""}, nullptr, nullptr, one_article<read_plain_text>,
                 false, false, false},
 };

@@ -13,7 +13,7 @@
 
 namespace newsindex {
 
-enum class Format { Auto, News, Jsonl, Text, Html, Feed };
+enum class Format { Auto, News, Jsonl, Text, Html, Feed, Csv };  // stored by name, not number
 
 struct ReadResult {
   std::vector<Article> articles;

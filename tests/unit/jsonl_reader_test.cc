@@ -52,6 +52,11 @@ INSTANTIATE_TEST_SUITE_P(
         FieldCase{"body_and_object_author",
                   R"({"url":"https://example.com/b","body":"B.","author":{"name":"Dee"},"published_at":"2023-09-21T08:00:00+02:00"})",
                   "", "https://example.com/b", "", "Dee", "2023-09-21", "", "", "B."},
+        // HuffPost's News Category Dataset keeps a summary, not the story.
+        FieldCase{"summary_only_dataset",
+                  R"({"link":"https://www.huffpost.com/entry/x","headline":"H","category":"U.S. NEWS","short_description":"Short.","authors":"Carla K. Johnson, AP","date":"2022-09-23"})",
+                  "", "https://www.huffpost.com/entry/x", "H", "Carla K. Johnson, AP", "2022-09-23", "U.S. NEWS", "",
+                  "Short."},
         // The contract's name wins over an alias present in the same record.
         FieldCase{"contract_name_first", R"({"id":"c1","_id":"other","text":"Text.","body":"Body.","title":"T","headline":"H"})",
                   "c1", "", "T", "", "", "", "", "Text."}),
@@ -109,7 +114,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(BadCase{"invalid_json", R"({"id":"x","text":)", "invalid JSON"},
                       BadCase{"not_an_object", R"(["id","text"])", "not a JSON object"},
                       BadCase{"no_id_or_url", R"({"text":"words"})", "no \"id\" or \"url\""},
-                      BadCase{"no_text", R"({"id":"x","summary":"only this"})", "no \"text\" string"},
+                      BadCase{"no_text", R"({"id":"x","teaser":"only this"})", "no \"text\" string"},
                       BadCase{"text_not_a_string", R"({"id":"x","text":["a","b"]})", "no \"text\" string"},
                       BadCase{"empty", R"({"id":"x","text":""})", "empty \"text\""}),
     [](const auto& info) { return std::string(info.param.name); });
