@@ -40,7 +40,7 @@ for t in "${targets[@]}"; do
   args=(-max_total_time="$secs" -timeout=30 -rss_limit_mb=2560 -print_final_stats=1
         -artifact_prefix="$build/fuzz-artifacts/$t-")
   # The readers run the whole indexing pipeline per input: shorter inputs, many more of them.
-  case "$t" in news_text|plain_text|jsonl|analyzer) args+=(-max_len=3000) ;; html) args+=(-max_len=6000) ;; esac
+  case "$t" in news_text|plain_text|jsonl|csv|analyzer) args+=(-max_len=3000) ;; html) args+=(-max_len=6000) ;; esac
   dict="$root/tests/fuzz/dict/$t.dict"
   [[ -f "$dict" ]] && args+=(-dict="$dict")
   echo "fuzz: $t for ${secs}s" >&2

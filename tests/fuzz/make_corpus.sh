@@ -48,7 +48,17 @@ with open(f"{out}/mixed.jsonl", "w", encoding="utf-8") as f:
     f.write(json.dumps({"id": "x", "text": "one\n\ntwo"}) + "\n{broken\n\n[1,2]\n")
     f.write(json.dumps({"url": "http://e.com/p", "text": "t", "author": ["A", "B"], "date": 20180606}) + "\n")
     f.write('{"id": 7, "text": ""}\n{"title": "no id", "text": "x"}\n')
+# One pretty-printed document: an API answer holding an array of articles.
+with open(f"{out}/document.json", "w", encoding="utf-8") as f:
+    json.dump({"status": "ok", "articles": [dict(art, id="d1"), {"content": "x", "url": "http://e.com/q"}, 3]}, f, indent=1)
+with open(f"{out}/array.json", "w", encoding="utf-8") as f:
+    json.dump([{"id": "e1", "text": "one"}, {"id": "e2", "maintext": "two"}], f, indent=2)
 PY
+
+# CSV: a news table with an unnamed index column and a quoted multi-line body, and a TSV.
+printf ',id,title,author,date,url,content\n0,17283,"Fret, again",Carl Hulse,2016-12-31,,"First.\n\nThey said ""no""."\n1,,No id,,,,x\n' |
+  seed csv news.csv ""
+printf 'url\theadline\tbody\thttps://example.com/t/1\tTabbed\tA story.\n' | seed csv wire.tsv ""
 
 # URLs: base, newline, reference.
 grep -o 'url=[^]]*' "${seed[@]}" | sed -e 's/^url=//' -e 's/^[^h]*//' -e 's/[^a-z0-9/]*$//' | head -n 3 |
