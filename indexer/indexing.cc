@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "common/ascii.h"
 #include "common/errors.h"
 #include "indexer/index_pipeline.h"
 #include "indexer/index_writer.h"
@@ -31,7 +32,15 @@ class Run {
     bool want_stdin = false;
     for (const auto& p : paths) (p == "-" ? want_stdin = true : (roots_.push_back(p), false));
     auto on_error = [&](const std::string& where, const std::string& why) { reject(printable_name(where) + ": " + why); };
-    std::vector<FoundFile> files = walk_sources(roots_, opts_.walk, on_error);
+    auto on_not_read = [&](const std::string& path) {
+      ++sum_.not_read;
+      const std::string name = std::filesystem::path(path).filename().string();
+      std::string type = ascii_lower(name.substr(name.find_last_of('.')));
+      if (type == ".gz") type = ascii_lower(std::filesystem::path(name).stem().extension().string()) + ".gz";
+      sum_.not_read_types.insert(type);
+      if (opts_.verbose) progress_.say(fmt::format("newsindex: {}: not read (not an article's type)", printable_name(path)));
+    };
+    std::vector<FoundFile> files = walk_sources(roots_, opts_.walk, on_error, on_not_read);
     skip_own_database(files);
     std::unordered_map<std::string, SourceRecord> recorded;
     for (SourceRecord& r : writer_->sources()) recorded.emplace(r.path, std::move(r));
@@ -323,6 +332,8 @@ void add_summary(IndexSummary& into, const IndexSummary& more) {
   into.links += more.links;
   into.copies += more.copies;
   into.no_body += more.no_body;
+  into.not_read += more.not_read;
+  into.not_read_types.insert(more.not_read_types.begin(), more.not_read_types.end());
   into.rejected += more.rejected;
   into.bytes += more.bytes;
   into.interrupted = into.interrupted || more.interrupted;
@@ -335,6 +346,9 @@ std::string format_summary(const IndexSummary& s) {
       s.articles, s.copies, s.passages, s.links, s.rejected, s.unchanged, s.removed, s.bytes / 1e6, s.seconds);
   if (s.no_body) line += fmt::format("; {} pages without an article body", s.no_body);
   if (s.resumed) line += fmt::format("; {} resumed (JSON Lines read on from their indexed lines)", s.resumed);
+  if (s.not_read)
+    line += fmt::format("; {} file{} of other types not read ({})", s.not_read, s.not_read == 1 ? "" : "s",
+                        fmt::join(s.not_read_types, " "));
   return line;
 }
 

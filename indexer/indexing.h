@@ -1,6 +1,7 @@
 // The indexing run behind `newsindex`: sources in, documents written, problems reported.
 #pragma once
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ struct IndexSummary {
   size_t unchanged = 0;  // sources passed over because nothing changed
   size_t resumed = 0;    // JSON Lines sources continued after their indexed prefix (grown, or stopped)
   size_t removed = 0;    // sources pruned
+  // Files a directory walk passed over for their type (styles, scripts, images, media, archives:
+  // source_files.h), and their extensions, for the summary.
+  size_t not_read = 0;
+  std::set<std::string> not_read_types;
   uint64_t bytes = 0;    // input bytes read and analyzed
   bool interrupted = false;  // stopped by SIGINT/SIGTERM: what was done is committed
   double seconds = 0;

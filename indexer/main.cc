@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(format_names()));
   app.add_option("--language", o.build.language,
                  "Stemming language for all articles (BCP 47 or Xapian name; default: the article's, else English)");
-  app.add_option("--include", o.walk.include, "Only index files whose name or path matches this glob (repeatable)")
+  app.add_option("--include", o.walk.include, "Only index files whose name or path matches this glob (repeatable); they are read whatever their type (a walk otherwise passes over styles, scripts, images, media, archives)")
       ->allow_extra_args(false);
   app.add_option("--exclude", o.walk.exclude, "Skip files whose name or path matches this glob (repeatable)")
       ->allow_extra_args(false);

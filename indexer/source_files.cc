@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -30,6 +31,21 @@ bool glob_match(const std::vector<std::string>& globs, const std::string& path) 
   return false;
 }
 
+// Lower-case extensions of files that hold no article (see not_an_article_file).
+constexpr std::string_view kNotArticles[] = {
+    // a saved page's assets
+    "css", "js", "mjs", "cjs", "map", "woff", "woff2", "ttf", "otf", "eot",
+    // images
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "svg", "heic",
+    // audio and video
+    "mp3", "m4a", "wav", "ogg", "oga", "flac", "mp4", "m4v", "webm", "mov", "avi", "mkv", "ogv",
+    // archives (a lone .gz is decompressed and read)
+    "zip", "7z", "rar", "tar", "tgz", "bz2", "xz", "zst",
+    // documents newsindex does not read
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "epub",
+    // programs and databases
+    "exe", "dll", "so", "o", "class", "jar", "pyc", "glass"};
+
 bool wanted(const std::string& path, const WalkOptions& o) {
   if (!o.include.empty() && !glob_match(o.include, path)) return false;
   return !glob_match(o.exclude, path);
@@ -54,7 +70,8 @@ std::optional<FoundFile> stat_file(const std::string& path, std::string& why) {
 
 void walk_dir(const fs::path& dir, const WalkOptions& o, std::set<std::pair<dev_t, ino_t>>& seen,
               std::vector<FoundFile>& out,
-              const std::function<void(const std::string&, const std::string&)>& on_error) {
+              const std::function<void(const std::string&, const std::string&)>& on_error,
+              const std::function<void(const std::string&)>& on_not_read) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) return on_error(dir.string(), std::strerror(errno));
   if (!seen.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop or a second way in
@@ -75,9 +92,13 @@ void walk_dir(const fs::path& dir, const WalkOptions& o, std::set<std::pair<dev_
     if (!o.hidden && !name.empty() && name[0] == '.') continue;
     std::error_code e2;
     if (fs::is_directory(p, e2)) {
-      walk_dir(p, o, seen, out, on_error);
+      walk_dir(p, o, seen, out, on_error, on_not_read);
     } else if (fs::is_regular_file(p, e2)) {
       if (!wanted(p.string(), o)) continue;
+      if (o.include.empty() && not_an_article_file(p.string())) {
+        if (on_not_read) on_not_read(p.string());
+        continue;
+      }
       std::string why;
       if (auto f = stat_file(p.string(), why)) out.push_back(*f);
       else on_error(p.string(), why);
@@ -92,12 +113,24 @@ void walk_dir(const fs::path& dir, const WalkOptions& o, std::set<std::pair<dev_
 
 }  // namespace
 
+bool not_an_article_file(std::string_view path) {
+  std::string name(path.substr(path.find_last_of('/') + 1));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
+  const size_t dot = name.find_last_of('.');
+  if (dot == std::string::npos || dot == 0) return false;
+  return std::find(std::begin(kNotArticles), std::end(kNotArticles), std::string_view(name).substr(dot + 1)) !=
+         std::end(kNotArticles);
+}
+
 std::vector<FoundFile> walk_given(const std::vector<std::string>& args, const WalkOptions& opts,
-                                  const std::function<void(const std::string&, const std::string&)>& on_error);
+                                  const std::function<void(const std::string&, const std::string&)>& on_error,
+                                  const std::function<void(const std::string&)>& on_not_read);
 
 std::vector<FoundFile> walk_sources(const std::vector<std::string>& args, const WalkOptions& opts,
-                                    const std::function<void(const std::string&, const std::string&)>& on_error) {
-  std::vector<FoundFile> found = walk_given(args, opts, on_error);
+                                    const std::function<void(const std::string&, const std::string&)>& on_error,
+                                    const std::function<void(const std::string&)>& on_not_read) {
+  std::vector<FoundFile> found = walk_given(args, opts, on_error, on_not_read);
   // One file is one source however it was reached: ./a/../a/x.txt, /abs/a/x.txt or a symlink.
   std::vector<FoundFile> out;
   std::set<std::string> seen;
@@ -109,13 +142,14 @@ std::vector<FoundFile> walk_sources(const std::vector<std::string>& args, const 
 }
 
 std::vector<FoundFile> walk_given(const std::vector<std::string>& args, const WalkOptions& opts,
-                                  const std::function<void(const std::string&, const std::string&)>& on_error) {
+                                  const std::function<void(const std::string&, const std::string&)>& on_error,
+                                  const std::function<void(const std::string&)>& on_not_read) {
   std::vector<FoundFile> out;
   std::set<std::pair<dev_t, ino_t>> seen;
   for (const auto& a : args) {
     std::error_code ec;
     if (fs::is_directory(a, ec)) {
-      walk_dir(a, opts, seen, out, on_error);
+      walk_dir(a, opts, seen, out, on_error, on_not_read);
     } else {
       std::string why;
       if (auto f = stat_file(a, why)) out.push_back(*f);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/paths.h"
@@ -22,11 +23,19 @@ struct FoundFile {
   int64_t mtime_ns = 0;
 };
 
+// True for a file whose name says it holds no article: a page's assets (styles, scripts, fonts,
+// images), media, archives, office documents and executables (`.css`, `.js`, `.png`, `.mp4`,
+// `.zip`, `.pdf`, …, also under `.gz`). A browser's "save page, complete" folder is full of them.
+bool not_an_article_file(std::string_view path);
+
 // Expands each argument (file or directory, recursively) into files, in a stable sorted order,
 // each named by its canonical_path and listed once however often it was reached.
-// Problems (unreadable directory, missing path) go to `on_error(path, reason)`.
+// Problems (unreadable directory, missing path) go to `on_error(path, reason)`. A file found by
+// walking a directory that not_an_article_file() names, unless an include glob asks for it, is
+// not returned but given to `on_not_read(path)`; a file named as an argument is always returned.
 std::vector<FoundFile> walk_sources(const std::vector<std::string>& args, const WalkOptions& opts,
-                                    const std::function<void(const std::string&, const std::string&)>& on_error);
+                                    const std::function<void(const std::string&, const std::string&)>& on_error,
+                                    const std::function<void(const std::string&)>& on_not_read = {});
 
 // Whole file contents; `.gz` files are decompressed. Throws InputError naming the path.
 std::string read_file_bytes(const std::string& path, uint64_t max_bytes);

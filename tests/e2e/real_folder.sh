@@ -160,4 +160,21 @@ expect_status 0 "--list DIR lists only that folder" ni --list --format json "$F/
 check "48 sources under sport/" bash -c "jq -s 'length == 48 and all(.source | contains(\"/sport/\"))' '$TMP/out' | grep -qx true"
 expect_status 0 "--quiet-copies" ni --quiet-copies --force "$F/copies"
 check "no copy notices" bash -c "! grep -q 'is a copy of' '$TMP/err'"
+
+# A page saved "complete" by a browser: the page, and a folder of its styles, scripts and images.
+# The walk reads the page, passes over the rest and says how many files of which types; a file
+# named on the command line is read whatever its type.
+S="$TMP/saved"; mkdir -p "$S/Trade talks_files"
+cp "$SRC/tests/fixtures/html/$(ls "$SRC/tests/fixtures/html" | grep '\.html$' | head -1)" "$S/Trade talks.html"
+printf 'body { color: red } /* zqstyleword */\n' >"$S/Trade talks_files/style.css"
+printf 'var zqscriptword = 1;\n' >"$S/Trade talks_files/app.js"
+head -c 3000 "$BIN/newsindex" >"$S/Trade talks_files/logo.png"
+DB="$TMP/saved.db"
+expect_status 0 "index a saved page's folder" ni "$S"
+check "one article, three files of other types not read, named by type" \
+  grep -q "^newsindex: 1 articles indexed.*; 3 files of other types not read (.css .js .png)$" "$TMP/err"
+check "no line about the image" bash -c "! grep -q 'logo.png' '$TMP/err'"
+expect_status 1 "the script's words are not in the index" nq -c zqscriptword
+expect_status 0 "a script named on the command line is read" ni "$S/Trade talks_files/app.js"
+expect_status 0 "  and then found" nq -c zqscriptword
 finish
