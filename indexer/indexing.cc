@@ -13,6 +13,7 @@
 #include "indexer/index_pipeline.h"
 #include "indexer/index_writer.h"
 #include "indexer/progress.h"
+#include "indexer/readers/reader.h"
 
 namespace newsindex {
 
@@ -34,10 +35,8 @@ class Run {
     auto on_error = [&](const std::string& where, const std::string& why) { reject(printable_name(where) + ": " + why); };
     auto on_not_read = [&](const std::string& path) {
       ++sum_.not_read;
-      const std::string name = std::filesystem::path(path).filename().string();
-      std::string type = ascii_lower(name.substr(name.find_last_of('.')));
-      if (type == ".gz") type = ascii_lower(std::filesystem::path(name).stem().extension().string()) + ".gz";
-      sum_.not_read_types.insert(type);
+      const std::string name = ascii_lower(std::filesystem::path(path).filename().string());
+      sum_.not_read_types.insert("." + file_extension(name) + (name.ends_with(".gz") ? ".gz" : ""));
       if (opts_.verbose) progress_.say(fmt::format("newsindex: {}: not read (not an article's type)", printable_name(path)));
     };
     std::vector<FoundFile> files = walk_sources(roots_, opts_.walk, on_error, on_not_read);

@@ -5,7 +5,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -15,8 +14,10 @@
 #include <optional>
 #include <set>
 
+#include "common/ascii.h"
 #include "common/errors.h"
 #include "common/paths.h"
+#include "indexer/readers/reader.h"
 
 namespace fs = std::filesystem;
 
@@ -114,13 +115,9 @@ void walk_dir(const fs::path& dir, const WalkOptions& o, std::set<std::pair<dev_
 }  // namespace
 
 bool not_an_article_file(std::string_view path) {
-  std::string name(path.substr(path.find_last_of('/') + 1));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
-  const size_t dot = name.find_last_of('.');
-  if (dot == std::string::npos || dot == 0) return false;
-  return std::find(std::begin(kNotArticles), std::end(kNotArticles), std::string_view(name).substr(dot + 1)) !=
-         std::end(kNotArticles);
+  const std::string name = ascii_lower(path.substr(path.find_last_of('/') + 1));
+  if (name.find('.', 1) == std::string::npos) return false;  // no extension, or a dotfile's name alone
+  return std::find(std::begin(kNotArticles), std::end(kNotArticles), file_extension(name)) != std::end(kNotArticles);
 }
 
 std::vector<FoundFile> walk_given(const std::vector<std::string>& args, const WalkOptions& opts,

@@ -13,15 +13,15 @@
 
 namespace newsindex {
 
-namespace {
-
-std::string lower_ext(std::string_view path) {
+std::string file_extension(std::string_view path) {
   if (path.size() > 3 && path.substr(path.size() - 3) == ".gz") path.remove_suffix(3);
   size_t slash = path.find_last_of('/');
   size_t dot = path.find_last_of('.');
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
   return ascii_lower(path.substr(dot + 1));
 }
+
+namespace {
 
 std::string_view first_text(std::string_view head) {
   const size_t first = head.find_first_not_of(" \t\r\n");
@@ -95,7 +95,7 @@ Format detect_format(std::string_view path, std::string_view text) {
   const std::string_view head = text.substr(0, 4096);
   for (const auto& r : kReaders)
     if (r.sniff_first && r.sniff_first(head)) return r.format;
-  const std::string ext = lower_ext(path);
+  const std::string ext = file_extension(path);
   for (const auto& r : kReaders)
     if (r.format != Format::Text && !ext.empty() && std::find(r.extensions.begin(), r.extensions.end(), ext) != r.extensions.end())
       return r.format;

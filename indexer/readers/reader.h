@@ -45,6 +45,10 @@ std::optional<Format> format_from_name(std::string_view name);  // a reader's na
 std::string_view format_name(Format f);
 std::vector<std::string> format_names();  // "auto" and each reader's name, for the CLI
 
+// A file name's extension in lower case, looking through ".gz" ("a/B.JSONL.gz" -> "jsonl"); empty
+// when there is none.
+std::string file_extension(std::string_view path);
+
 // Picks a format from the content first (JSON object lines, markup), then from the extension,
 // then from the content again (the news-text header); plain text when nothing says otherwise.
 Format detect_format(std::string_view path, std::string_view text);
