@@ -79,8 +79,7 @@ ReadResult read_csv(std::string_view text, const std::string& source) {
     if (!n.empty()) probe[n] = "x";
   if (!json_article_text(probe) && !probe.contains("title") && !probe.contains("headline"))
     throw InputError(source + ": row 1",
-                     "the header names no text column (\"text\", \"body\", \"content\", \"maintext\", \"article\", "
-                     "\"description\", \"summary\") and no title: not a news table");
+                     "the header names no text column (" + json_text_names() + ") and no title: not a news table");
   ReadResult r;
   for (size_t i = 1; i < rows.size(); ++i) {
     if (blank(rows[i])) continue;

@@ -17,13 +17,13 @@ bool holds_objects(const json& j) {
   return false;
 }
 
-void read_array(const json& items, const std::string& where, const std::string& source, ReadResult& r) {
-  for (size_t i = 0; i < items.size(); ++i) {
-    try {
-      r.articles.push_back(article_from_json(items[i], source, element_name(where, i), 0));
-    } catch (const InputError& e) {
-      r.problems.push_back(e);
-    }
+// The index-th element of the array at `where`: an article, or a problem naming its place.
+void read_element(const json& element, const std::string& where, size_t index, const std::string& source,
+                  ReadResult& r) {
+  try {
+    r.articles.push_back(article_from_json(element, source, element_name(where, index), 0));
+  } catch (const InputError& e) {
+    r.problems.push_back(e);
   }
 }
 
@@ -45,12 +45,7 @@ ReadResult read_json_document(std::string_view text, const std::string& source) 
   size_t index = 0, objects = 0;
   auto take = [&](const json& element) {
     objects += element.is_object();
-    try {
-      r.articles.push_back(article_from_json(element, source, element_name(source, index), 0));
-    } catch (const InputError& e) {
-      r.problems.push_back(e);
-    }
-    ++index;
+    read_element(element, source, index++, source, r);
   };
   json root;
   try {
@@ -76,12 +71,12 @@ ReadResult read_json_document(std::string_view text, const std::string& source) 
     r.articles.push_back(article_from_json(root, source, source, 0));
   } else if (root.is_object()) {
     for (const auto& [key, value] : root.items())
-      if (holds_objects(value)) read_array(value, source + ": \"" + key + "\"", source, r);
+      if (holds_objects(value))
+        for (size_t i = 0; i < value.size(); ++i) read_element(value[i], source + ": \"" + key + "\"", i, source, r);
   }
   if (r.articles.empty() && r.problems.empty())
-    throw InputError(source, "a JSON document with no articles: not an array of article objects, an object with a "
-                             "\"text\" (or \"body\", \"content\", \"maintext\", \"article\") string, or an object "
-                             "holding arrays of them");
+    throw InputError(source, "a JSON document with no articles: not an array of article objects, an object with a " +
+                                 json_text_names() + " string, or an object holding arrays of them");
   return r;
 }
 

@@ -97,6 +97,13 @@ std::string first_field(const nlohmann::json& j, const std::array<const char*, N
 
 }  // namespace
 
+std::string json_text_names(size_t from) {
+  std::string names;
+  for (size_t i = from; i < kTextKeys.size(); ++i)
+    names += (i == from ? "" : i + 1 == kTextKeys.size() ? " or " : ", ") + std::string("\"") + kTextKeys[i] + "\"";
+  return names;
+}
+
 const nlohmann::json* json_article_text(const nlohmann::json& j) {
   for (const char* k : kTextKeys)
     if (auto it = j.find(k); it != j.end() && it->is_string()) return &*it;
@@ -121,7 +128,7 @@ Article article_from_json(const nlohmann::json& j, const std::string& source, co
   if (!url.empty()) a.url = canonical_url(url).empty() ? url : canonical_url(url);
   if (a.id.empty() && a.url.empty()) throw InputError(where, "no \"id\" or \"url\"");
   const nlohmann::json* text = json_article_text(j);
-  if (!text) throw InputError(where, "no \"text\" string (nor \"body\", \"content\", \"maintext\", \"article\", \"description\" or \"summary\")");
+  if (!text) throw InputError(where, "no \"text\" string (nor " + json_text_names(1) + ")");
   a.title = first_field(j, kTitleKeys);
   a.author = first_field(j, kAuthorKeys);
   if (a.author.size() > 3 && (a.author[0] == 'B' || a.author[0] == 'b') && a.author[1] == 'y' && a.author[2] == ' ')
@@ -198,6 +205,11 @@ bool json_lines_shape(std::string_view text) {
 }
 
 ReadResult read_jsonl(std::string_view text, const std::string& source) {
+  auto by_lines = [&] {
+    ReadResult r;
+    for_each_jsonl_article(text, source, 1, [&](Article& a) { r.articles.push_back(std::move(a)); }, r.problems);
+    return r;
+  };
   if (!json_lines_shape(text)) {
     // A pretty-printed document, unless it is a JSON Lines dump whose first line is broken:
     // then its lines give articles and the document none.
@@ -209,16 +221,12 @@ ReadResult read_jsonl(std::string_view text, const std::string& source) {
       failed = e;
     }
     if (!doc.articles.empty()) return doc;
-    ReadResult lines;
-    for_each_jsonl_article(
-        text, source, 1, [&](Article& a) { lines.articles.push_back(std::move(a)); }, lines.problems);
+    ReadResult lines = by_lines();
     if (!lines.articles.empty()) return lines;
     if (failed) throw *failed;
     return doc;
   }
-  ReadResult r;
-  for_each_jsonl_article(text, source, 1, [&](Article& a) { r.articles.push_back(std::move(a)); }, r.problems);
-  return r;
+  return by_lines();
 }
 
 }  // namespace newsindex

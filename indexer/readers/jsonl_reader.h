@@ -26,6 +26,10 @@ Article article_from_json(const nlohmann::json& j, const std::string& source, co
 // object without one is not an article.
 const nlohmann::json* json_article_text(const nlohmann::json& j);
 
+// The names json_article_text() reads, from the `from`-th on, quoted, for messages:
+// "\"text\", \"body\", … or \"abstract\"".
+std::string json_text_names(size_t from = 0);
+
 // How errors name the index-th (0-based) article of a JSON array found at `where`.
 std::string element_name(const std::string& where, size_t index);
 
