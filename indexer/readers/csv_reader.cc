@@ -10,6 +10,7 @@
 
 #include "common/ascii.h"
 #include "indexer/readers/jsonl_reader.h"
+#include "indexer/segment.h"
 
 namespace newsindex {
 
@@ -68,12 +69,7 @@ ReadResult read_csv(std::string_view text, const std::string& source) {
   if (rows.empty()) throw InputError(source, "empty file: no text to index");
   // Column names as the JSON fields are spelled; a name JSON does not know is carried and ignored.
   std::vector<std::string> names;
-  for (const std::string& h : rows.front()) {
-    std::string name = h;
-    const size_t first = name.find_first_not_of(" \t\r");
-    name = first == std::string::npos ? "" : name.substr(first, name.find_last_not_of(" \t\r") - first + 1);
-    names.push_back(ascii_lower(name));
-  }
+  for (const std::string& h : rows.front()) names.push_back(ascii_lower(normalize_space(h)));
   nlohmann::json probe = nlohmann::json::object();
   for (const std::string& n : names)
     if (!n.empty()) probe[n] = "x";
